@@ -1,0 +1,41 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+/*
+ * Routes and components never reach the database or the environment themselves: they call the
+ * data access layer in lib/server, which checks authorisation. A leak is a lint error.
+ */
+const dataAccessBoundary = {
+  files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: '@prisma/client', message: 'Use the data access layer in lib/server.' },
+          { name: '@prisma/adapter-pg', message: 'Use the data access layer in lib/server.' },
+          { name: 'pg', message: 'Use the data access layer in lib/server.' },
+          { name: '@/lib/server/db', message: 'Call a data access function in lib/server instead of the client.' },
+        ],
+        patterns: [
+          { group: ['@/lib/generated/*', '**/lib/generated/*'], message: 'The Prisma client belongs to lib/server.' },
+          { group: ['@prisma/*'], message: 'Use the data access layer in lib/server.' },
+        ],
+      },
+    ],
+    'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in lib/server/env.ts.' }],
+  },
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  dataAccessBoundary,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  globalIgnores(['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', '.scratch/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+]);

@@ -1,0 +1,32 @@
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { requireDatabaseUrl, serverEnv } from '@/lib/server/env';
+
+/*
+ * The one PrismaClient, created on first use. Kept on globalThis so that Next's dev server,
+ * which re-evaluates modules, does not open a new pool on every edit.
+ */
+const holder = globalThis as unknown as { __portalPrisma?: PrismaClient };
+
+export function db(): PrismaClient {
+  if (!holder.__portalPrisma) {
+    const env = serverEnv();
+    const adapter = new PrismaPg({
+      connectionString: requireDatabaseUrl(),
+      max: env.DATABASE_POOL_MAX,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      application_name: 'isms-policy-portal',
+    });
+    holder.__portalPrisma = new PrismaClient({ adapter });
+  }
+  return holder.__portalPrisma;
+}
+
+/** Closes the pool; for command-line scripts and tests that must exit cleanly. */
+export async function disconnectDb(): Promise<void> {
+  const client = holder.__portalPrisma;
+  holder.__portalPrisma = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { ZPolicyTree } from '@/lib/policy-text/tree';
+import { getActor } from '@/lib/server/auth/actor';
+import { visibleDocumentsWhere } from '@/lib/server/auth/document-access';
+import { isoDate, todayInJapan } from '@/lib/server/clock';
+import { db } from '@/lib/server/db';
+import { buildHistory } from '@/lib/server/documents/history';
+import { summarize, summarySelect } from '@/lib/server/documents/summarize';
+import type { TDocumentView } from '@/lib/server/documents/types';
+
+/**
+ * A document as a reader sees it on `asOf` (today by default): the revision in force then,
+ * with its tree and the document's history. Null when the document does not exist, when the
+ * reader may not see it, and when nothing was in force on that date: all three look the same
+ * to the caller, so a hidden document is indistinguishable from a missing one.
+ */
+export async function getDocumentView(slug: string, options: { asOf?: string } = {}): Promise<TDocumentView | null> {
+  const actor = await getActor();
+  const asOf = options.asOf ?? todayInJapan();
+  const row = await db().document.findFirst({
+    where: { AND: [{ slug }, visibleDocumentsWhere(actor)] },
+    select: summarySelect,
+  });
+  if (!row) return null;
+  const document = summarize(row, asOf);
+  if (!document.inForce) return null;
+
+  const revision = await db().revision.findUniqueOrThrow({
+    where: { documentId_number: { documentId: row.id, number: document.inForce.number } },
+    select: { number: true, status: true, content: true, effectiveDate: true, changeReason: true, approvedAt: true },
+  });
+  const tree = ZPolicyTree.parse(revision.content);
+  return {
+    document,
+    revision: {
+      number: revision.number,
+      status: revision.status,
+      effectiveDate: revision.effectiveDate ? isoDate(revision.effectiveDate) : null,
+      changeReason: revision.changeReason,
+      approvedAt: revision.approvedAt?.toISOString() ?? null,
+      tree,
+    },
+    history: buildHistory({ tree, approvedRevisions: row.revisions.map((r) => ({ number: r.number, effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null })), asOf }),
+    asOf,
+  };
+}

@@ -1,0 +1,84 @@
+import type { TPolicyTree } from '@/lib/policy-text/tree';
+
+/*
+ * DTOs that the data access layer hands to pages and route handlers.
+ * Plain, serialisable objects: never a Prisma row.
+ */
+
+export const DOCUMENT_KINDS = ['BASIC_POLICY', 'STANDARD', 'SAFETY_MANAGEMENT_STANDARD', 'PROCEDURE'] as const;
+export type TDocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const VISIBILITIES = ['PUBLIC', 'STAFF', 'RESTRICTED'] as const;
+export type TVisibility = (typeof VISIBILITIES)[number];
+
+export const REVISION_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export type TRevisionStatus = (typeof REVISION_STATUSES)[number];
+
+export interface TDepartmentRef {
+  code: string;
+  name: string;
+}
+
+export interface TRevisionRef {
+  number: number;
+  /** ISO date YYYY-MM-DD */
+  effectiveDate: string;
+}
+
+export interface TDocumentSummary {
+  id: string;
+  slug: string;
+  kind: TDocumentKind;
+  title: string;
+  visibility: TVisibility;
+  department: TDepartmentRef | null;
+  parentSlug: string | null;
+  /** the revision in force on the date asked for (today by default); null when none is */
+  inForce: TRevisionRef | null;
+  /** an approved revision whose effective date is still ahead (未施行) */
+  scheduled: TRevisionRef | null;
+}
+
+export interface TLibraryNode extends TDocumentSummary {
+  children: TLibraryNode[];
+}
+
+export interface THistoryEntry {
+  /** ISO date */
+  date: string;
+  /** 制定 for the first entry, 一部改正 / 全部改正 after it */
+  label: string;
+  /** the revision that the entry belongs to, when the portal holds it */
+  revisionNumber: number | null;
+}
+
+export interface TRevisionView {
+  number: number;
+  status: TRevisionStatus;
+  effectiveDate: string | null;
+  changeReason: string | null;
+  /** ISO timestamp */
+  approvedAt: string | null;
+  tree: TPolicyTree;
+}
+
+export interface TDocumentView {
+  document: TDocumentSummary;
+  revision: TRevisionView;
+  /** the document's 沿革, oldest first, from the supplementary provisions and the revisions */
+  history: THistoryEntry[];
+  /** the ISO date the page was asked for (today when not given) */
+  asOf: string;
+}
+
+export interface TRecentRevision {
+  document: TDocumentSummary;
+  revisionNumber: number;
+  effectiveDate: string;
+}
+
+export interface TPortalOverview {
+  counts: Record<TDocumentKind, number>;
+  basicPolicy: TDocumentSummary | null;
+  recent: TRecentRevision[];
+}

@@ -1,0 +1,83 @@
+/*
+ * npm run import -- <file> --slug <slug> --kind <KIND> [--title …] [--visibility …] [--parent <slug>]
+ *                   [--department <code>] [--effective-date YYYY-MM-DD] [--reason …] [--dry-run]
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parsePolicyText } from '@/lib/policy-text';
+import { disconnectDb } from '@/lib/server/db';
+import { migrateDatabase } from '@/lib/server/db/migrate';
+import { DalError } from '@/lib/server/documents/errors';
+import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
+import { withDatabase } from './lib/database';
+
+const USAGE = '使い方: npm run import -- <ファイル> --slug <スラッグ> --kind <BASIC_POLICY|STANDARD|SAFETY_MANAGEMENT_STANDARD|PROCEDURE> [--title 表題] [--dry-run]';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        slug: { type: 'string' },
+        kind: { type: 'string' },
+        title: { type: 'string' },
+        visibility: { type: 'string' },
+        parent: { type: 'string' },
+        department: { type: 'string' },
+        'effective-date': { type: 'string' },
+        reason: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+
+const file = positionals[0];
+if (!file) fail(USAGE);
+const text = await readFile(file, 'utf8').catch(() => fail(`ファイル ${file} を読み込めません。`));
+
+if (values['dry-run']) {
+  const result = parsePolicyText(text, values.title ? { title: values.title } : undefined);
+  if (!result.ok) fail(result.errors.map((e) => e.message).join('\n'));
+  for (const warning of result.warnings) console.error(`警告: ${JSON.stringify(warning)}`);
+  console.log(JSON.stringify(result.tree, null, 2));
+  process.exit(0);
+}
+
+if (!values.slug || !values.kind) fail(USAGE);
+
+try {
+  const result = await withDatabase(async (databaseUrl) => {
+    await migrateDatabase({ databaseUrl });
+    try {
+      return await unsafeImportRevision({
+        slug: values.slug!,
+        kind: values.kind as never,
+        text,
+        title: values.title,
+        visibility: values.visibility as never,
+        parentSlug: values.parent,
+        departmentCode: values.department,
+        effectiveDate: values['effective-date'],
+        changeReason: values.reason,
+      });
+    } finally {
+      await disconnectDb();
+    }
+  });
+  console.log(
+    result.created
+      ? `第${result.revisionNumber}版として取り込みました（施行日 ${result.effectiveDate}）。`
+      : `同じ本文が第${result.revisionNumber}版として既にあります。新しい版は作成していません。`,
+  );
+} catch (error) {
+  if (error instanceof DalError) fail(error.message);
+  throw error;
+}

@@ -1,0 +1,98 @@
+/*
+ * npm start: one command from a fresh clone to a running portal.
+ *   - DATABASE_URL unset: starts the embedded PostgreSQL (data in .data/), stopped cleanly on exit;
+ *   - migrates, seeds when the database holds no document yet;
+ *   - builds the production app when there is no build of the current sources;
+ *   - serves it with `next start` (or `next dev` with --dev) on PORT (3000).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { migrateDatabase } from '@/lib/server/db/migrate';
+import { disconnectDb } from '@/lib/server/db';
+import { seedDatabase } from '@/lib/server/seed/seed-database';
+import { openDatabase } from './lib/database';
+
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT ?? '3000';
+const log = (line: string) => console.log(`[portal] ${line}`);
+const started = Date.now();
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+const database = await openDatabase(log);
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await database.close().catch((error: unknown) => console.error(error));
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  const migrated = await migrateDatabase({ databaseUrl: database.url });
+  log(`マイグレーション: 新規 ${migrated.applied.length} 件`);
+  if (await isEmpty(database.url)) {
+    const seeded = await seedDatabase();
+    log(`初期データを投入しました（版 ${seeded.revisionsCreated} 件）`);
+  }
+  await disconnectDb();
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}
+
+if (!dev) buildIfStale();
+
+const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: database.url },
+});
+log(`起動しています: http://localhost:${port} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+next.on('exit', (code) => void shutdown(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => next.kill(signal));
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM documents');
+    return rows[0]?.n === '0';
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rebuilds when the sources changed since the last build (a fingerprint of their paths, sizes and times). */
+function buildIfStale(): void {
+  const stamp = path.join('.next', 'portal-source-fingerprint');
+  const fingerprint = sourceFingerprint(['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs']);
+  if (existsSync(path.join('.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return;
+  log('本番用にビルドします（初回は数分かかります）');
+  const result = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) void shutdown(result.status ?? 1);
+  writeFileSync(stamp, fingerprint);
+}
+
+function sourceFingerprint(roots: string[]): string {
+  const hash = createHash('sha256');
+  const walk = (p: string): void => {
+    if (!existsSync(p) || p.includes('generated')) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  roots.forEach(walk);
+  return hash.digest('hex');
+}

@@ -5,7 +5,7 @@
  *   - builds the production app when there is no build of the current sources;
  *   - serves it with `next start` (or `next dev` with --dev) on PORT (3000).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,8 +31,12 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// One handler for the whole run (tsx's own listeners must stay in place): before the server
+// runs, stop the database and exit; afterwards pass the signal on, and stop once it has exited.
+let next: ChildProcess | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => (next ? next.kill(signal) : void shutdown(0)));
+}
 
 try {
   const migrated = await migrateDatabase({ databaseUrl: database.url });
@@ -49,16 +53,12 @@ try {
 
 if (!dev) buildIfStale();
 
-const next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
+next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: database.url },
 });
 log(`起動しています: http://localhost:${port} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 next.on('exit', (code) => void shutdown(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => next.kill(signal));
-}
 
 async function isEmpty(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });

@@ -3,7 +3,11 @@
  * the embedded one in .data/ (started for the command and stopped after it).
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { startEmbeddedPostgres, type TEmbeddedDatabase } from './embedded-postgres';
+
+// The same .env that Next.js reads, so the scripts and the server agree on the database.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 export const EMBEDDED_DATA_DIR = path.join(process.cwd(), '.data', 'postgres');
 export const EMBEDDED_PORT = Number(process.env.PORTAL_EMBEDDED_PG_PORT ?? 54329);

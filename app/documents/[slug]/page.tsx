@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { PageContainer } from '@/components/layout/page-container';
+import { Breadcrumb } from '@/components/reader/breadcrumb';
+import { DocumentHeader } from '@/components/reader/document-header';
+import { HistoryBox } from '@/components/reader/history-box';
+import { PolicyText } from '@/components/reader/policy-text';
+import { PolicyToc } from '@/components/reader/policy-toc';
+import { messages as m } from '@/lib/messages/ja';
+import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
+import { getDocumentView } from '@/lib/server/documents/get-document-view';
+
+export const dynamic = 'force-dynamic';
+
+/*
+ * No loading.tsx here or above: a Suspense boundary would start the response (200) before
+ * notFound() could set 404. The page renders once the view is known, missing or not.
+ */
+
+/** An invalid asOf is ignored: the page then shows today's text, as without one. */
+const ZAsOf = ZIsoDate.optional().catch(undefined);
+
+type TProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// generateMetadata and the page ask for the same view; fetch it once per request.
+const loadView = cache(async (slug: string, asOf: string | undefined) => getDocumentView(slug, asOf ? { asOf } : {}));
+
+async function resolve({ params, searchParams }: TProps) {
+  const slug = ZSlug.safeParse((await params).slug);
+  if (!slug.success) return null;
+  const asOf = ZAsOf.parse((await searchParams).asOf);
+  const view = await loadView(slug.data, asOf);
+  return view ? { view, asOf } : null;
+}
+
+export async function generateMetadata(props: TProps): Promise<Metadata> {
+  const resolved = await resolve(props);
+  return { title: resolved ? resolved.view.document.title : m.notFound.title };
+}
+
+export default async function DocumentPage(props: TProps) {
+  const resolved = await resolve(props);
+  if (!resolved) notFound();
+  const { view, asOf } = resolved;
+  const { tree } = view.revision;
+  // Only a signed-in reader can open a non-public document, so only then is its badge shown.
+  const showVisibility = view.document.visibility !== 'PUBLIC';
+
+  return (
+    <PageContainer>
+      <Breadcrumb current={view.document.title} />
+      <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-12 xl:grid-cols-[17rem_minmax(0,1fr)]">
+        <div className="lg:col-start-2">
+          <DocumentHeader view={view} requestedAsOf={asOf} showVisibility={showVisibility} />
+        </div>
+        <div className="mt-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:mt-0 print:hidden">
+          <div className="lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pr-2">
+            <PolicyToc tree={tree} hasHistory={view.history.length > 0} />
+          </div>
+        </div>
+        <article aria-labelledby="document-title" className="mt-8 border-t border-solid-gray-200 pt-8 lg:col-start-2 lg:mt-8">
+          <PolicyText tree={tree} />
+          {view.history.length > 0 && <HistoryBox history={view.history} />}
+        </article>
+      </div>
+    </PageContainer>
+  );
+}

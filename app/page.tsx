@@ -1,0 +1,44 @@
+import { Suspense } from 'react';
+import { BasicPolicyCard } from '@/components/home/basic-policy-card';
+import { KindCounts } from '@/components/home/kind-counts';
+import { PolicyFamily } from '@/components/home/policy-family';
+import { RecentRevisions } from '@/components/home/recent-revisions';
+import { PageContainer } from '@/components/layout/page-container';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ContentSkeleton } from '@/components/ui/skeleton';
+import { messages as m } from '@/lib/messages/ja';
+import { getPortalOverview } from '@/lib/server/documents/get-portal-overview';
+
+export const dynamic = 'force-dynamic';
+
+export default function HomePage() {
+  return (
+    <PageContainer>
+      <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.home.title}</h1>
+      <p className="mt-4 max-w-[40em] text-std-17N-170">{m.home.lead}</p>
+      <div className="mt-8">
+        <Suspense fallback={<ContentSkeleton variant="home" />}>
+          <Overview />
+        </Suspense>
+      </div>
+      <PolicyFamily />
+    </PageContainer>
+  );
+}
+
+async function Overview() {
+  const overview = await getPortalOverview();
+  const total = Object.values(overview.counts).reduce((sum, n) => sum + n, 0);
+  if (total === 0) return <EmptyState>{m.home.empty}</EmptyState>;
+  return (
+    <>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        {overview.basicPolicy && <BasicPolicyCard document={overview.basicPolicy} />}
+        <KindCounts counts={overview.counts} />
+      </div>
+      <div className="mt-12">
+        <RecentRevisions recent={overview.recent} />
+      </div>
+    </>
+  );
+}

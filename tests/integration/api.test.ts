@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as getHealth } from '@/app/api/health/route';
+import { GET as getDocument } from '@/app/api/v1/documents/[slug]/route';
+import { GET as listDocuments } from '@/app/api/v1/documents/route';
+import { migrateDatabase } from '@/lib/server/db/migrate';
+import { seedDatabase } from '@/lib/server/seed/seed-database';
+
+const call = (slug: string, query = '') => getDocument(new Request(`http://localhost/api/v1/documents/${slug}${query}`), { params: Promise.resolve({ slug }) });
+
+beforeAll(async () => {
+  await migrateDatabase({ databaseUrl: process.env.DATABASE_URL! });
+  await seedDatabase();
+});
+
+describe('JSON API', () => {
+  it('GET /api/health answers 200 while the database is reachable', async () => {
+    const response = await getHealth();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /api/v1/documents/basic-policy returns the revision in force with its tree', async () => {
+    const response = await call('basic-policy');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const body = await response.json();
+    expect(body.document).toMatchObject({ slug: 'basic-policy', kind: 'BASIC_POLICY', visibility: 'PUBLIC' });
+    expect(body.revision.effectiveDate).toBe('2022-05-26');
+    const tree = body.revision.tree;
+    expect(tree.articles).toHaveLength(10);
+    expect(tree.articles[1].paragraphs[0].items).toHaveLength(16);
+    expect(tree.articles[2].paragraphs).toHaveLength(2);
+    expect(tree.articles[2].paragraphs[1].items).toHaveLength(4);
+    expect(tree.articles[6].paragraphs[0].items).toHaveLength(8);
+    expect(tree.articles[6].paragraphs[0].items[2].subItems.map((s: { id: string }) => s.id)).toEqual(['a7-i3-s1', 'a7-i3-s2', 'a7-i3-s3']);
+    expect(tree.articles[7].paragraphs[0].items).toHaveLength(2);
+    expect(tree.supplementaryProvisions.map((s: { effectiveDate: string }) => s.effectiveDate)).toEqual(['2003-10-01', '2019-05-22', '2022-05-26']);
+    expect(tree.annexes).toHaveLength(1);
+  });
+
+  it('answers a hidden document exactly like a missing one', async () => {
+    const missing = await call('no-such-document');
+    const hidden = await call('sample-standard');
+    const invalid = await call('..%2Fetc');
+    for (const response of [missing, hidden, invalid]) expect(response.status).toBe(404);
+    const bodies = await Promise.all([missing, hidden, invalid].map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).not.toContain('サンプル');
+  });
+
+  it('rejects a malformed asOf with a typed Japanese error', async () => {
+    const response = await call('basic-policy', '?asOf=2022-13-40');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('YYYY-MM-DD') } });
+  });
+
+  it('GET /api/v1/documents lists only what the reader may see', async () => {
+    const response = await listDocuments(new Request('http://localhost/api/v1/documents'));
+    const body = await response.json();
+    expect(body.documents.map((d: { slug: string }) => d.slug)).toEqual(['basic-policy']);
+  });
+});

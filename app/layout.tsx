@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { messages as m } from '@/lib/messages/ja';
+import { getViewer } from '@/lib/server/auth/get-viewer';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,12 +17,16 @@ export const viewport: Viewport = {
   themeColor: '#ffffff',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
+  const account = viewer
+    ? { displayName: viewer.displayName, departmentName: viewer.departmentName, showAdmin: viewer.can['account:manage'] === true }
+    : null;
   return (
     <html lang="ja">
       <body className="flex min-h-dvh flex-col bg-white text-solid-gray-800 antialiased">
         <SkipLink />
-        <SiteHeader />
+        <SiteHeader account={account} />
         <main id="main" tabIndex={-1} className="flex-1">
           {children}
         </main>

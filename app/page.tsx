@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { BasicPolicyCard } from '@/components/home/basic-policy-card';
 import { KindCounts } from '@/components/home/kind-counts';
+import { MyDepartmentDocuments } from '@/components/home/my-department-documents';
 import { PolicyFamily } from '@/components/home/policy-family';
 import { RecentRevisions } from '@/components/home/recent-revisions';
 import { PageContainer } from '@/components/layout/page-container';
@@ -36,6 +37,11 @@ async function Overview() {
         {overview.basicPolicy && <BasicPolicyCard document={overview.basicPolicy} />}
         <KindCounts counts={overview.counts} />
       </div>
+      {overview.forMyDepartment && (
+        <div className="mt-12">
+          <MyDepartmentDocuments departmentName={overview.forMyDepartment.departmentName} documents={overview.forMyDepartment.documents} />
+        </div>
+      )}
       <div className="mt-12">
         <RecentRevisions recent={overview.recent} />
       </div>

@@ -6,8 +6,8 @@
  *   - serves it with `next start` (or `next dev` with --dev) on PORT (3000).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase } from '@/lib/server/db/migrate';
@@ -21,6 +21,8 @@ const log = (line: string) => console.log(`[portal] ${line}`);
 const started = Date.now();
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NEXTAUTH_SECRET ??= await persistentSecret(path.join('.data', 'auth-secret'));
 
 const database = await openDatabase(log);
 let stopping = false;
@@ -42,8 +44,10 @@ try {
   const migrated = await migrateDatabase({ databaseUrl: database.url });
   log(`マイグレーション: 新規 ${migrated.applied.length} 件`);
   if (await isEmpty(database.url)) {
-    const seeded = await seedDatabase();
-    log(`初期データを投入しました（版 ${seeded.revisionsCreated} 件）`);
+    // Demo accounts only on the embedded (demo) database, or when asked for explicitly.
+    const demoAccounts = database.embedded !== null || process.env.PORTAL_DEMO_ACCOUNTS === '1';
+    const seeded = await seedDatabase({ demoAccounts });
+    log(`初期データを投入しました（版 ${seeded.revisionsCreated} 件、デモアカウント ${seeded.demoAccounts} 件）`);
   }
   await disconnectDb();
 } catch (error) {
@@ -59,6 +63,15 @@ next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin',
 });
 log(`起動しています: http://localhost:${port} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 next.on('exit', (code) => void shutdown(code ?? 0));
+
+/** A random secret kept in .data/ so that sessions survive a restart of the demo portal. */
+async function persistentSecret(file: string): Promise<string> {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
 
 async function isEmpty(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });

@@ -54,7 +54,7 @@ try {
     const database = await createFreshDatabase(server.adminUrl, 'isms_e2e');
     try {
       const report = path.join(RESULTS, 'playwright.json');
-      const ok = run('e2e', bin('playwright'), ['test', '--reporter=list,json'], { ...process.env, DATABASE_URL: database.url, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+      const ok = run('e2e', bin('playwright'), ['test', '--reporter=list,json'], { ...process.env, DATABASE_URL: database.url, PORTAL_DEMO_ACCOUNTS: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report });
       const stats = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report)?.stats;
       if (stats) {
         passed += stats.expected + stats.flaky;

@@ -9,8 +9,8 @@ import { ContentSkeleton } from '@/components/ui/skeleton';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
 import { ZIsoDate } from '@/lib/schemas/documents';
+import { getViewer } from '@/lib/server/auth/get-viewer';
 import { listLibrary } from '@/lib/server/documents/list-library';
-import type { TLibraryNode } from '@/lib/server/documents/types';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,13 +49,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function hasNonPublic(nodes: TLibraryNode[]): boolean {
-  return nodes.some((node) => node.visibility !== 'PUBLIC' || hasNonPublic(node.children));
-}
-
 async function Library({ asOf }: { asOf: string | undefined }) {
-  const nodes = await listLibrary(asOf ? { asOf } : {});
+  const [nodes, viewer] = await Promise.all([listLibrary(asOf ? { asOf } : {}), getViewer()]);
   if (nodes.length === 0) return <EmptyState>{m.library.empty}</EmptyState>;
-  // Only a signed-in reader is ever shown a non-public document, so only then are the badges worth their space.
-  return <LibraryTree nodes={nodes} asOf={asOf} showVisibility={hasNonPublic(nodes)} />;
+  // Visibility is staff knowledge; an anonymous reader sees public documents and public editions only.
+  return <LibraryTree nodes={nodes} asOf={asOf} showVisibility={viewer !== null} />;
 }

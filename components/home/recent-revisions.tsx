@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExcerptTag } from '@/components/library/excerpt-tag';
 import { KindLabel } from '@/components/ui/kind-label';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
@@ -22,6 +23,7 @@ export function RecentRevisions({ recent }: { recent: TRecentRevision[] }) {
               </p>
               <div className="flex min-w-0 flex-wrap items-baseline gap-x-3 gap-y-1">
                 <KindLabel kind={entry.document.kind} />
+                {entry.document.edition === 'excerpt' && <ExcerptTag />}
                 <Link href={`/documents/${entry.document.slug}`} className="dads-link text-std-17N-170">
                   {entry.document.title}
                 </Link>

@@ -1,7 +1,19 @@
 import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
 
-export function SiteHeader() {
+/** Who is signed in, as far as the header needs it; null for an anonymous reader. */
+export type THeaderAccount = {
+  displayName: string;
+  departmentName: string | null;
+  /** shows the 管理 link; the administration screens check again themselves */
+  showAdmin: boolean;
+} | null;
+
+const NAV_LINK = 'dads-link inline-block rounded-4 py-2 text-solid-gray-800';
+
+export function SiteHeader({ account }: { account: THeaderAccount }) {
   return (
     <header className="border-b border-solid-gray-420 bg-white print:border-b-2 print:border-black">
       <div className="mx-auto flex w-full max-w-[1200px] flex-wrap items-center gap-x-10 gap-y-1 px-4 py-3 md:px-8 md:py-4">
@@ -11,22 +23,48 @@ export function SiteHeader() {
         >
           {m.portal.name}
         </Link>
-        <nav aria-label={m.layout.mainNav} className="print:hidden">
-          <ul className="flex gap-6 text-dns-16N-130">
-            <li>
-              <Link href="/" className="dads-link inline-block rounded-4 py-2 text-solid-gray-800">
-                {m.layout.navHome}
+        <div className="flex w-full flex-wrap items-center gap-x-6 gap-y-1 md:w-auto md:flex-1 print:hidden">
+          <nav aria-label={m.layout.mainNav}>
+            <ul className="flex flex-wrap gap-x-6 text-dns-16N-130">
+              <li>
+                <Link href="/" className={NAV_LINK}>
+                  {m.layout.navHome}
+                </Link>
+              </li>
+              <li>
+                <Link href="/documents" className={NAV_LINK}>
+                  {m.layout.navLibrary}
+                </Link>
+              </li>
+              {account?.showAdmin && (
+                <li>
+                  <Link href="/admin" className={NAV_LINK}>
+                    {a.header.admin}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            {account ? (
+              <>
+                <p className="min-w-0 text-right text-dns-14N-130 text-solid-gray-800">
+                  <span className="sr-only">{a.header.account}: </span>
+                  <span className="block text-dns-16B-130 text-solid-gray-900">{account.displayName}</span>
+                  <span className="block text-solid-gray-700">{account.departmentName ?? a.header.noDepartment}</span>
+                </p>
+                <SignOutButton />
+              </>
+            ) : (
+              <Link
+                href="/login"
+                className="inline-flex min-h-10 items-center rounded-6 border border-blue-900 bg-white px-4 text-oln-16N-100 text-blue-900 hover:bg-blue-50 hover:underline active:bg-blue-100"
+              >
+                {a.header.login}
               </Link>
-            </li>
-            <li>
-              <Link href="/documents" className="dads-link inline-block rounded-4 py-2 text-solid-gray-800">
-                {m.layout.navLibrary}
-              </Link>
-            </li>
-          </ul>
-        </nav>
-        {/* Sign-in status goes here once accounts exist. */}
-        <div className="ml-auto print:hidden" data-slot="account" />
+            )}
+          </div>
+        </div>
       </div>
     </header>
   );

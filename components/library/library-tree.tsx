@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { documentHref } from '@/components/library/document-href';
+import { ExcerptTag } from '@/components/library/excerpt-tag';
 import { KindLabel } from '@/components/ui/kind-label';
 import { ScheduledTag } from '@/components/ui/scheduled-tag';
 import { VisibilityBadge } from '@/components/ui/visibility-badge';
@@ -30,6 +31,7 @@ function LibraryEntry({ node, depth, asOf, showVisibility }: { node: TLibraryNod
         <div className="flex flex-wrap items-center gap-2">
           <KindLabel kind={node.kind} />
           {showVisibility && <VisibilityBadge visibility={node.visibility} />}
+          {node.edition === 'excerpt' && <ExcerptTag />}
           {node.scheduled && <ScheduledTag />}
         </div>
         <p className="mt-2 text-std-18B-160">

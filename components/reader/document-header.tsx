@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { documentHref } from '@/components/library/document-href';
+import { ExcerptTag } from '@/components/library/excerpt-tag';
 import { KindLabel } from '@/components/ui/kind-label';
 import { Notice } from '@/components/ui/notice';
 import { ScheduledTag } from '@/components/ui/scheduled-tag';
@@ -20,6 +21,7 @@ export function DocumentHeader({ view, requestedAsOf, showVisibility }: { view: 
       <div className="flex flex-wrap items-center gap-2">
         <KindLabel kind={document.kind} />
         {showVisibility && <VisibilityBadge visibility={document.visibility} />}
+        {document.edition === 'excerpt' && <ExcerptTag />}
         {document.scheduled && <ScheduledTag />}
       </div>
       <h1 id="document-title" className="mt-3 text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import { z } from '@/lib/schemas/z';
 
 /** A document slug as it may appear in a URL: anything else is treated as not found. */
 export const ZSlug = z
-  .string()
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  .string({ error: '文書の指定が正しくありません。' })
+  .max(100, '文書の指定が正しくありません。')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '文書の指定が正しくありません。');
 
 /** An ISO calendar date (YYYY-MM-DD) that exists. */
 export const ZIsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .string({ error: '日付は YYYY-MM-DD の形式で入力してください。' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD の形式で入力してください。')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  });
+  }, '存在しない日付です。');

@@ -16,6 +16,20 @@ const ZServerEnv = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** signs the session cookie; `npm start` generates one into .data/ when unset */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** the portal's public origin; https:// switches on Secure and __Host- cookies and HSTS */
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORTAL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PORTAL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** failed sign-ins per login id, and per client address, before a lock-out */
+  PORTAL_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  PORTAL_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  PORTAL_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** the city's directory (OpenID Connect); the provider appears when all three are set */
+  PORTAL_OIDC_ISSUER: z.string().url().optional(),
+  PORTAL_OIDC_CLIENT_ID: z.string().optional(),
+  PORTAL_OIDC_CLIENT_SECRET: z.string().optional(),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 
@@ -24,6 +38,17 @@ let parsed: TServerEnv | undefined;
 export function serverEnv(): TServerEnv {
   parsed ??= ZServerEnv.parse(process.env);
   return parsed;
+}
+
+export function requireAuthSecret(): string {
+  const secret = serverEnv().NEXTAUTH_SECRET;
+  if (!secret) throw new Error('NEXTAUTH_SECRET is not set: start the portal with `npm start`, which provides one.');
+  return secret;
+}
+
+/** Cookies are Secure (and __Host- prefixed) when the portal is served over HTTPS. */
+export function servedOverHttps(): boolean {
+  return serverEnv().NEXTAUTH_URL?.startsWith('https://') ?? false;
 }
 
 export function requireDatabaseUrl(): string {

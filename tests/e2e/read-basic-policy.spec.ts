@@ -27,11 +27,11 @@ test('a document that does not exist answers with the Japanese not-found page', 
   await expect(page.getByText('お探しの文書は見つかりません')).toBeVisible();
 });
 
-test('a non-public sample standard looks exactly like a missing document to an anonymous reader', async ({ page, request }) => {
-  const hidden = await page.goto('/documents/sample-standard');
+test('a restricted sample standard looks exactly like a missing document to an anonymous reader', async ({ page, request }) => {
+  const hidden = await page.goto('/documents/sample-safety-management-standard');
   expect(hidden?.status()).toBe(404);
   await expect(page.getByText('お探しの文書は見つかりません')).toBeVisible();
   await expect(page.locator('body')).not.toContainText('サンプル');
-  const api = await request.get('/api/v1/documents/sample-standard');
+  const api = await request.get('/api/v1/documents/sample-safety-management-standard');
   expect(api.status()).toBe(404);
 });

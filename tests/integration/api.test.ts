@@ -40,7 +40,7 @@ describe('JSON API', () => {
 
   it('answers a hidden document exactly like a missing one', async () => {
     const missing = await call('no-such-document');
-    const hidden = await call('sample-standard');
+    const hidden = await call('sample-safety-management-standard');
     const invalid = await call('..%2Fetc');
     for (const response of [missing, hidden, invalid]) expect(response.status).toBe(404);
     const bodies = await Promise.all([missing, hidden, invalid].map((r) => r.text()));
@@ -57,6 +57,7 @@ describe('JSON API', () => {
   it('GET /api/v1/documents lists only what the reader may see', async () => {
     const response = await listDocuments(new Request('http://localhost/api/v1/documents'));
     const body = await response.json();
-    expect(body.documents.map((d: { slug: string }) => d.slug)).toEqual(['basic-policy']);
+    const slugs = (nodes: { slug: string; children: unknown[] }[]): string[] => nodes.flatMap((n) => [n.slug, ...slugs(n.children as never)]);
+    expect(slugs(body.documents)).toEqual(['basic-policy', 'sample-standard']);
   });
 });

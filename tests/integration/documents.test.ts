@@ -90,20 +90,32 @@ describe('reading as an anonymous reader', () => {
     expect((await getDocumentView('basic-policy', { asOf: '2022-05-26' }))?.revision.number).toBe(1);
   });
 
-  it('sees non-public documents exactly like missing ones', async () => {
-    const hidden = await db().document.findMany({ where: { visibility: { not: 'PUBLIC' } }, select: { slug: true } });
-    expect(hidden.length).toBeGreaterThanOrEqual(4);
+  it('sees non-public documents without public excerpts exactly like missing ones', async () => {
+    const hidden = await db().document.findMany({ where: { visibility: { not: 'PUBLIC' }, publicExcerptAnchors: { isEmpty: true } }, select: { slug: true } });
+    expect(hidden.length).toBeGreaterThanOrEqual(3);
     for (const { slug } of hidden) expect(await getDocumentView(slug)).toBeNull();
     expect(await getDocumentView('no-such-document')).toBeNull();
   });
 
-  it('lists and counts only public documents', async () => {
+  it('lists and counts only public documents and public editions', async () => {
     const library = flatten(await listLibrary());
-    expect(library.map((d) => d.slug)).toEqual(['basic-policy']);
+    expect(library.map((d) => [d.slug, d.edition])).toEqual([
+      ['basic-policy', 'full'],
+      ['sample-standard', 'excerpt'],
+    ]);
     expect(library[0]!.inForce).toEqual({ number: 1, effectiveDate: '2022-05-26' });
     const overview = await getPortalOverview();
-    expect(overview.counts).toEqual({ BASIC_POLICY: 1, STANDARD: 0, SAFETY_MANAGEMENT_STANDARD: 0, PROCEDURE: 0 });
-    expect(overview.recent.map((r) => r.document.slug)).toEqual(['basic-policy']);
+    expect(overview.counts).toEqual({ BASIC_POLICY: 1, STANDARD: 1, SAFETY_MANAGEMENT_STANDARD: 0, PROCEDURE: 0 });
+    expect(overview.forMyDepartment).toBeNull();
+  });
+
+  it('reads only the public excerpt of a non-public standard', async () => {
+    const view = await getDocumentView('sample-standard');
+    expect(view?.document.edition).toBe('excerpt');
+    expect(allArticles(view!.revision.tree).map((a) => a.id)).toEqual(['a1', 'a23']);
+    expect(view!.revision.tree.supplementaryProvisions).toEqual([]);
+    expect(view!.history).toEqual([]);
+    expect(JSON.stringify(view)).not.toContain('パスワード');
   });
 });
 

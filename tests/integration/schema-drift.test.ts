@@ -83,7 +83,9 @@ function expectedFromSchema(dmmf: Dmmf) {
             : SCALAR_TYPES[field.type]!;
       const fn = typeof field.default === 'object' && field.default && 'name' in field.default ? String((field.default as { name: string }).name) : null;
       const dbDefault = field.hasDefaultValue && (fn === null || DB_DEFAULT_FUNCTIONS.has(fn));
-      columns.push(`${model.dbName ?? model.name}.${field.dbName ?? field.name} ${type}${field.isList ? '[]' : ''} ${field.isRequired ? 'not null' : 'null'}${dbDefault ? ' default' : ''}`);
+      // Prisma leaves scalar-list columns nullable in PostgreSQL (an absent list reads as []).
+      const notNull = field.isRequired && !field.isList;
+      columns.push(`${model.dbName ?? model.name}.${field.dbName ?? field.name} ${type}${field.isList ? '[]' : ''} ${notNull ? 'not null' : 'null'}${dbDefault ? ' default' : ''}`);
     }
   }
   const indexes = dmmf.datamodel.indexes
@@ -108,11 +110,13 @@ async function actualFromDatabase(url: string) {
     const columns = (
       await client.query<{ d: string }>(
         `SELECT c.relname || '.' || a.attname || ' ' ||
-                CASE WHEN t.typtype = 'e' THEN t.typname ELSE format_type(a.atttypid, a.atttypmod) END ||
+                CASE WHEN t.typtype = 'e' THEN t.typname
+                     WHEN et.typtype = 'e' THEN et.typname || '[]'
+                     ELSE format_type(a.atttypid, a.atttypmod) END ||
                 CASE WHEN a.attnotnull THEN ' not null' ELSE ' null' END ||
                 CASE WHEN a.atthasdef THEN ' default' ELSE '' END AS d
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         JOIN pg_type t ON t.oid = a.atttypid
+         JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
          WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`,
       )
     ).rows.map((r) => r.d);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { PageContainer } from '@/components/layout/page-container';
@@ -7,8 +8,11 @@ import { DocumentHeader } from '@/components/reader/document-header';
 import { HistoryBox } from '@/components/reader/history-box';
 import { PolicyText } from '@/components/reader/policy-text';
 import { PolicyToc } from '@/components/reader/policy-toc';
+import { Notice } from '@/components/ui/notice';
+import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
+import { getViewer } from '@/lib/server/auth/get-viewer';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
 
 export const dynamic = 'force-dynamic';
@@ -47,24 +51,41 @@ export default async function DocumentPage(props: TProps) {
   if (!resolved) notFound();
   const { view, asOf } = resolved;
   const { tree } = view.revision;
-  // Only a signed-in reader can open a non-public document, so only then is its badge shown.
-  const showVisibility = view.document.visibility !== 'PUBLIC';
+  const viewer = await getViewer();
+  const excerpt = view.document.edition === 'excerpt';
+  // No 沿革 in a public edition: it would tell of amendments to articles the reader cannot see.
+  const history = excerpt ? [] : view.history;
+  const canEditExcerpts = viewer?.can['document:manage'] === true && view.document.visibility !== 'PUBLIC';
 
   return (
     <PageContainer>
       <Breadcrumb current={view.document.title} />
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-12 xl:grid-cols-[17rem_minmax(0,1fr)]">
         <div className="lg:col-start-2">
-          <DocumentHeader view={view} requestedAsOf={asOf} showVisibility={showVisibility} />
+          <DocumentHeader view={view} requestedAsOf={asOf} showVisibility={viewer !== null} />
+          {excerpt && (
+            <div className="mt-4 max-w-[42.5rem]">
+              <Notice>
+                <p>{a.access.excerptNotice}</p>
+              </Notice>
+            </div>
+          )}
+          {canEditExcerpts && (
+            <p className="mt-4 text-std-16N-170 print:hidden">
+              <Link href={`/documents/${view.document.slug}/excerpts`} className="dads-link">
+                {a.access.editExcerpts}
+              </Link>
+            </p>
+          )}
         </div>
         <div className="mt-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:mt-0 print:hidden">
           <div className="lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pr-2">
-            <PolicyToc tree={tree} hasHistory={view.history.length > 0} />
+            <PolicyToc tree={tree} hasHistory={history.length > 0} />
           </div>
         </div>
         <article aria-labelledby="document-title" className="mt-8 border-t border-solid-gray-200 pt-8 lg:col-start-2 lg:mt-8">
           <PolicyText tree={tree} />
-          {view.history.length > 0 && <HistoryBox history={view.history} />}
+          {history.length > 0 && <HistoryBox history={history} />}
         </article>
       </div>
     </PageContainer>

@@ -1,11 +1,67 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { readSessionId } from '@/lib/server/auth/session-cookie';
+import { loadLiveSession } from '@/lib/server/auth/sessions';
+import { permissionsOf, type TPermission } from '@/lib/server/auth/permissions';
 
 /*
  * Who is asking. Resolved once per request (React `cache`) and never passed in by callers:
- * every DAL function asks for it itself. Until accounts exist (issue 3) every reader is
- * anonymous, and anonymous readers see PUBLIC documents only.
+ * every DAL function asks for it itself. The session cookie only names a session; the account's
+ * roles, department and status are read from the database on every request, so disabling an
+ * account or removing a role takes effect on the very next request.
  */
-export type TActor = { kind: 'anonymous' };
+export type TActor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      id: string;
+      loginId: string;
+      displayName: string;
+      roles: Role[];
+      departmentId: string | null;
+      departmentCode: string | null;
+      departmentName: string | null;
+      sessionId: string;
+      permissions: ReadonlySet<TPermission>;
+    };
 
-export const getActor = cache(async (): Promise<TActor> => ({ kind: 'anonymous' }));
+export const ANONYMOUS: TActor = { kind: 'anonymous' };
+
+export const getActor = cache(async (): Promise<TActor> => {
+  const sessionId = await readSessionId(await cookies());
+  if (!sessionId) return ANONYMOUS;
+  const live = await loadLiveSession(sessionId);
+  if (!live) return ANONYMOUS;
+  const { user } = live;
+  return {
+    kind: 'user',
+    id: user.id,
+    loginId: user.loginId,
+    displayName: user.displayName,
+    roles: user.roles,
+    departmentId: user.departmentId,
+    departmentCode: user.department?.code ?? null,
+    departmentName: user.department?.name ?? null,
+    sessionId,
+    permissions: permissionsOf(user.roles),
+  };
+});
+
+export function can(actor: TActor, permission: TPermission): boolean {
+  return actor.kind === 'user' && actor.permissions.has(permission);
+}
+
+export class PermissionDeniedError extends Error {
+  constructor(readonly permission: TPermission | 'sign-in') {
+    super(permission === 'sign-in' ? 'ログインが必要です。' : 'この操作を行う権限がありません。');
+    this.name = 'PermissionDeniedError';
+  }
+}
+
+/** Throws unless the actor holds the permission; the check every DAL write starts with. */
+export function requirePermission(actor: TActor, permission: TPermission): asserts actor is Extract<TActor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new PermissionDeniedError('sign-in');
+  if (!actor.permissions.has(permission)) throw new PermissionDeniedError(permission);
+}

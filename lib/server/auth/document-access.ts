@@ -1,14 +1,53 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { TActor } from '@/lib/server/auth/actor';
+import type { TPolicyTree } from '@/lib/policy-text/tree';
+import { can, type TActor } from '@/lib/server/auth/actor';
 
 /*
- * The visibility rule as a query filter, so that what a reader may not see is never
- * fetched at all (not fetched-then-hidden): lists, counts and lookups all go through it.
+ * The visibility rules as query filters, so that what a reader may not see is never fetched at
+ * all (not fetched-then-hidden): lists, counts and lookups all go through them.
+ *   PUBLIC      anyone, signed in or not
+ *   STAFF       every signed-in account
+ *   RESTRICTED  accounts granted access by department, role or name; and EDITOR, APPROVER and
+ *               AUDITOR, whose duties need every document
+ * A non-public document with public excerpts (外部に周知すべき事項) has a public edition:
+ * everyone else sees those articles only.
  */
+export function fullAccessWhere(actor: TActor): Prisma.DocumentWhereInput {
+  if (actor.kind === 'anonymous') return { visibility: 'PUBLIC' };
+  // Spelled out rather than `{}`: an empty filter inside OR matches nothing in Prisma.
+  if (can(actor, 'document:read-all')) return { visibility: { in: ['PUBLIC', 'STAFF', 'RESTRICTED'] } };
+  const grantees: Prisma.DocumentGrantWhereInput[] = [{ userId: actor.id }];
+  if (actor.departmentId) grantees.push({ departmentId: actor.departmentId });
+  if (actor.roles.length > 0) grantees.push({ role: { in: actor.roles } });
+  return {
+    OR: [{ visibility: { in: ['PUBLIC', 'STAFF'] } }, { visibility: 'RESTRICTED', grants: { some: { OR: grantees } } }],
+  };
+}
+
+/** Documents the actor may see at all: in full, or as their public edition. */
 export function visibleDocumentsWhere(actor: TActor): Prisma.DocumentWhereInput {
-  switch (actor.kind) {
-    case 'anonymous':
-      return { visibility: 'PUBLIC' };
-  }
+  return { OR: [fullAccessWhere(actor), { publicExcerptAnchors: { isEmpty: false } }] };
+}
+
+/**
+ * The public edition of a tree: the marked articles and the chapters and sections that hold
+ * them, and nothing else of the text (no preamble, header, provisions or annexes).
+ */
+export function publicEdition(tree: TPolicyTree, anchors: readonly string[]): TPolicyTree {
+  const keep = new Set(anchors);
+  const articles = <T extends { id: string }>(list: T[]) => list.filter((a) => keep.has(a.id));
+  return {
+    title: tree.title,
+    header: [],
+    toc: [],
+    preamble: [],
+    articles: articles(tree.articles),
+    chapters: tree.chapters
+      .map((c) => ({ ...c, articles: articles(c.articles), sections: c.sections.map((s) => ({ ...s, articles: articles(s.articles) })).filter((s) => s.articles.length > 0) }))
+      .filter((c) => c.articles.length > 0 || c.sections.length > 0),
+    items: [],
+    supplementaryProvisions: [],
+    annexes: [],
+  };
 }

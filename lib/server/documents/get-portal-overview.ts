@@ -1,9 +1,7 @@
 import 'server-only';
 import { getActor } from '@/lib/server/auth/actor';
-import { visibleDocumentsWhere } from '@/lib/server/auth/document-access';
 import { todayInJapan } from '@/lib/server/clock';
-import { db } from '@/lib/server/db';
-import { summarize, summarySelect } from '@/lib/server/documents/summarize';
+import { findVisibleSummaries } from '@/lib/server/documents/summarize';
 import { DOCUMENT_KINDS, type TPortalOverview, type TRecentRevision } from '@/lib/server/documents/types';
 
 const RECENT_LIMIT = 5;
@@ -12,8 +10,7 @@ const RECENT_LIMIT = 5;
 export async function getPortalOverview(): Promise<TPortalOverview> {
   const actor = await getActor();
   const asOf = todayInJapan();
-  const rows = await db().document.findMany({ where: visibleDocumentsWhere(actor), select: summarySelect });
-  const summaries = rows.map((row) => summarize(row, asOf));
+  const { summaries } = await findVisibleSummaries(actor, asOf);
 
   const counts = Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, 0])) as TPortalOverview['counts'];
   for (const s of summaries) counts[s.kind] += 1;
@@ -23,5 +20,11 @@ export async function getPortalOverview(): Promise<TPortalOverview> {
     .sort((a, b) => b.effectiveDate.localeCompare(a.effectiveDate))
     .slice(0, RECENT_LIMIT);
 
-  return { counts, basicPolicy: summaries.find((s) => s.kind === 'BASIC_POLICY') ?? null, recent };
+  let forMyDepartment: TPortalOverview['forMyDepartment'] = null;
+  if (actor.kind === 'user' && actor.departmentId && actor.departmentName) {
+    const departmentId = actor.departmentId;
+    const mine = await findVisibleSummaries(actor, asOf, { OR: [{ departmentId }, { grants: { some: { departmentId } } }] });
+    forMyDepartment = { departmentName: actor.departmentName, documents: mine.summaries.filter((s) => s.edition === 'full') };
+  }
+  return { counts, basicPolicy: summaries.find((s) => s.kind === 'BASIC_POLICY') ?? null, recent, forMyDepartment };
 }

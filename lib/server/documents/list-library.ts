@@ -1,9 +1,7 @@
 import 'server-only';
 import { getActor } from '@/lib/server/auth/actor';
-import { visibleDocumentsWhere } from '@/lib/server/auth/document-access';
 import { todayInJapan } from '@/lib/server/clock';
-import { db } from '@/lib/server/db';
-import { summarize, summarySelect } from '@/lib/server/documents/summarize';
+import { findVisibleSummaries } from '@/lib/server/documents/summarize';
 import type { TLibraryNode } from '@/lib/server/documents/types';
 
 const KIND_ORDER = { BASIC_POLICY: 0, STANDARD: 1, SAFETY_MANAGEMENT_STANDARD: 2, PROCEDURE: 3 } as const;
@@ -16,13 +14,11 @@ const KIND_ORDER = { BASIC_POLICY: 0, STANDARD: 1, SAFETY_MANAGEMENT_STANDARD: 2
 export async function listLibrary(options: { asOf?: string } = {}): Promise<TLibraryNode[]> {
   const actor = await getActor();
   const asOf = options.asOf ?? todayInJapan();
-  const rows = await db().document.findMany({
-    where: visibleDocumentsWhere(actor),
-    select: summarySelect,
-  });
+  const { rows, summaries } = await findVisibleSummaries(actor, asOf);
+  const byId = new Map(summaries.map((s) => [s.id, s]));
   rows.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.sortOrder - b.sortOrder || a.title.localeCompare(b.title, 'ja'));
 
-  const nodes = new Map(rows.map((row) => [row.id, { ...summarize(row, asOf), children: [] as TLibraryNode[] }]));
+  const nodes = new Map(rows.map((row) => [row.id, { ...byId.get(row.id)!, children: [] as TLibraryNode[] }]));
   const roots: TLibraryNode[] = [];
   for (const row of rows) {
     const node = nodes.get(row.id)!;

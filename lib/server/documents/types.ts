@@ -37,6 +37,10 @@ export interface TDocumentSummary {
   inForce: TRevisionRef | null;
   /** an approved revision whose effective date is still ahead (未施行) */
   scheduled: TRevisionRef | null;
+  /** the date a 廃止 came into force, when it has by the date asked for */
+  abolishedOn: string | null;
+  /** full: the reader may read the whole document; excerpt: only its public edition (外部に周知すべき事項) */
+  edition: 'full' | 'excerpt';
 }
 
 export interface TLibraryNode extends TDocumentSummary {
@@ -81,4 +85,6 @@ export interface TPortalOverview {
   counts: Record<TDocumentKind, number>;
   basicPolicy: TDocumentSummary | null;
   recent: TRecentRevision[];
+  /** for a signed-in reader with a department: the documents owned by or granted to it; null otherwise */
+  forMyDepartment: { departmentName: string; documents: TDocumentSummary[] } | null;
 }

@@ -1,5 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
+import { PermissionDeniedError } from '@/lib/server/auth/actor';
+import { DalError } from '@/lib/server/documents/errors';
 
 /*
  * JSON answers of the public API. Document responses depend on who asks, so none of them may
@@ -11,7 +13,7 @@ export function jsonOk(body: unknown, init: { status?: number } = {}): NextRespo
   return NextResponse.json(body, { status: init.status ?? 200, headers: NO_STORE });
 }
 
-export type TApiErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'UNAVAILABLE' | 'INTERNAL';
+export type TApiErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'UNAVAILABLE' | 'INTERNAL' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT';
 
 export function jsonError(status: number, code: TApiErrorCode, message: string): NextResponse {
   return NextResponse.json({ error: { code, message } }, { status, headers: NO_STORE });
@@ -20,4 +22,13 @@ export function jsonError(status: number, code: TApiErrorCode, message: string):
 /** The one not-found answer: identical for a missing document and for one the caller may not see. */
 export function jsonNotFound(): NextResponse {
   return jsonError(404, 'NOT_FOUND', '文書が見つかりません。');
+}
+
+/** The JSON answer for a refused or failed DAL call; anything unexpected is rethrown. */
+export function jsonFromError(error: unknown): NextResponse {
+  if (error instanceof PermissionDeniedError) {
+    return error.permission === 'sign-in' ? jsonError(401, 'UNAUTHENTICATED', 'ログインが必要です。') : jsonError(403, 'FORBIDDEN', 'この操作を行う権限がありません。');
+  }
+  if (error instanceof DalError) return jsonError(error.code === 'NOT_FOUND' ? 404 : error.code === 'CONFLICT' ? 409 : 400, error.code === 'PARSE_FAILED' ? 'INVALID_INPUT' : error.code, error.message);
+  throw error;
 }

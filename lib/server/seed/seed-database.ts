@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { db } from '@/lib/server/db';
+import { hashPassword } from '@/lib/server/auth/password';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/server/documents/types';
 
@@ -44,18 +45,33 @@ const ZManifest = z.object({
       parentSlug: z.string().optional(),
       departmentCode: z.string().optional(),
       revisions: z.array(z.object({ file: z.string(), effectiveDate: z.string(), changeReason: z.string().optional() })).min(1),
+      publicExcerptAnchors: z.array(z.string()).default([]),
+      grants: z.array(z.object({ departmentCode: z.string() })).default([]),
     }),
   ),
 });
+
+/** Password of every demo account; demo accounts exist only in the embedded/demo database. */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export const DEMO_ACCOUNTS = [
+  { loginId: 'demo-staff', displayName: '総務 花子（デモ）', departmentCode: 'general-affairs', roles: ['STAFF'] },
+  { loginId: 'demo-staff-other', displayName: '市民 一郎（デモ）', departmentCode: 'citizens', roles: ['STAFF'] },
+  { loginId: 'demo-editor', displayName: '情報 管理者（デモ）', departmentCode: 'general-affairs', roles: ['STAFF', 'EDITOR'] },
+  { loginId: 'demo-approver', displayName: '統括 責任者（デモ）', departmentCode: 'policy', roles: ['STAFF', 'APPROVER'] },
+  { loginId: 'demo-auditor', displayName: '監査 担当（デモ）', departmentCode: 'audit-office', roles: ['STAFF', 'AUDITOR'] },
+  { loginId: 'demo-admin', displayName: 'システム 管理者（デモ）', departmentCode: 'policy', roles: ['ADMIN'] },
+] as const;
 
 export interface TSeedResult {
   departments: number;
   revisionsCreated: number;
   revisionsUnchanged: number;
+  demoAccounts: number;
 }
 
-export async function seedDatabase(options: { samples?: boolean } = {}): Promise<TSeedResult> {
-  const result: TSeedResult = { departments: 0, revisionsCreated: 0, revisionsUnchanged: 0 };
+export async function seedDatabase(options: { samples?: boolean; demoAccounts?: boolean } = {}): Promise<TSeedResult> {
+  const result: TSeedResult = { departments: 0, revisionsCreated: 0, revisionsUnchanged: 0, demoAccounts: 0 };
   for (const [index, department] of DEPARTMENTS.entries()) {
     await db().department.upsert({
       where: { code: department.code },
@@ -96,7 +112,39 @@ export async function seedDatabase(options: { samples?: boolean } = {}): Promise
           }),
         );
       }
+      await seedAccess(doc.slug, doc.publicExcerptAnchors, doc.grants);
     }
   }
+
+  if (options.demoAccounts) result.demoAccounts = await seedDemoAccounts();
   return result;
+}
+
+async function seedAccess(slug: string, anchors: string[], grants: { departmentCode: string }[]): Promise<void> {
+  const document = await db().document.findUniqueOrThrow({ where: { slug }, select: { id: true, publicExcerptAnchors: true } });
+  // Only a document that has no excerpts yet gets the sample's; an editor's later choice stays.
+  if (document.publicExcerptAnchors.length === 0 && anchors.length > 0) {
+    await db().document.update({ where: { id: document.id }, data: { publicExcerptAnchors: anchors } });
+  }
+  for (const grant of grants) {
+    const department = await db().department.findUniqueOrThrow({ where: { code: grant.departmentCode }, select: { id: true } });
+    const exists = await db().documentGrant.findFirst({ where: { documentId: document.id, departmentId: department.id } });
+    if (!exists) await db().documentGrant.create({ data: { documentId: document.id, departmentId: department.id } });
+  }
+}
+
+/** Creates the demo accounts that are missing; never changes an existing account. */
+async function seedDemoAccounts(): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    const department = await db().department.findUniqueOrThrow({ where: { code: account.departmentCode }, select: { id: true } });
+    const existing = await db().user.findUnique({ where: { loginId: account.loginId }, select: { id: true } });
+    if (existing) continue;
+    await db().user.create({
+      data: { loginId: account.loginId, displayName: account.displayName, departmentId: department.id, roles: [...account.roles], passwordHash },
+    });
+    created += 1;
+  }
+  return created;
 }

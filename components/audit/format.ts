@@ -1,0 +1,46 @@
+import { auditMessages as m } from '@/lib/messages/audit';
+
+const JST = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as Japan's wall clock, 2026/11/26 15:04:05, whatever the server's time zone. */
+export function formatJst(iso: string): string {
+  const parts = Object.fromEntries(JST.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+export function actionLabel(code: string): string {
+  return m.actions[code] ?? m.actionPrefixes[code] ?? code;
+}
+
+export function roleLabel(code: string): string {
+  return m.roles[code] ?? code;
+}
+
+export function targetTypeLabel(code: string): string {
+  return m.targetTypes[code] ?? code;
+}
+
+/** The filter keys the screen, the CSV export and the pager share, in URL order. */
+export const FILTER_KEYS = ['actor', 'action', 'document', 'outcome', 'from', 'to'] as const;
+export type TFilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+/** A query string of the non-empty filters (and an optional cursor), with a leading "?" or empty. */
+export function filterQuery(values: TFilterValues, before?: string | null): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = values[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  if (before) params.set('before', before);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,51 @@
+import { z } from '@/lib/schemas/z';
+
+export const ROLE_VALUES = ['STAFF', 'EDITOR', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
+
+const ZLoginId = z
+  .string()
+  .trim()
+  .min(3, 'ログインIDは3文字以上で入力してください。')
+  .max(64, 'ログインIDは64文字以内で入力してください。')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ログインIDは半角英小文字・数字・「.」「_」「-」で入力してください。');
+const ZDisplayName = z.string().trim().min(1, '氏名を入力してください。').max(100, '氏名は100文字以内で入力してください。');
+const ZDepartmentCode = z.string().trim().max(64).nullish().transform((v) => (v ? v : null));
+const ZRoles = z.array(z.enum(ROLE_VALUES, { error: '役割の指定が正しくありません。' })).max(ROLE_VALUES.length).transform((roles) => [...new Set(roles)]);
+const ZId = z.string().uuid('対象が正しくありません。');
+
+export const ZCreateAccountInput = z.object({ loginId: ZLoginId, displayName: ZDisplayName, departmentCode: ZDepartmentCode, roles: ZRoles });
+export type TCreateAccountInput = z.input<typeof ZCreateAccountInput>;
+
+export const ZUpdateAccountInput = z.object({ userId: ZId, displayName: ZDisplayName, departmentCode: ZDepartmentCode, roles: ZRoles });
+export type TUpdateAccountInput = z.input<typeof ZUpdateAccountInput>;
+
+export const ZAccountTargetInput = z.object({ userId: ZId });
+
+export const ZSetAccountStatusInput = z.object({ userId: ZId, status: z.enum(['ACTIVE', 'DISABLED'], { error: '状態の指定が正しくありません。' }) });
+
+export const ZCreateDepartmentInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(2, '部局コードは2文字以上で入力してください。')
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, '部局コードは半角英小文字・数字・ハイフンで入力してください。'),
+  name: z.string().trim().min(1, '部局名を入力してください。').max(100, '部局名は100文字以内で入力してください。'),
+});
+
+export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZCreateDepartmentInput.shape.name });
+
+export const ZAddGrantInput = z
+  .object({
+    documentSlug: z.string().trim().min(1).max(100),
+    granteeType: z.enum(['DEPARTMENT', 'ROLE', 'USER'], { error: '付与先の種類が正しくありません。' }),
+    grantee: z.string().trim().min(1, '付与先を選択してください。').max(100),
+  })
+  .transform((v) => v);
+
+export const ZRevokeGrantInput = z.object({ grantId: ZId });
+
+export const ZSetPublicExcerptsInput = z.object({
+  documentSlug: z.string().trim().min(1).max(100),
+  anchors: z.array(z.string().regex(/^a\d+(?:-\d+)?$/, '条の指定が正しくありません。')).max(500),
+});

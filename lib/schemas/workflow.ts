@@ -1,0 +1,48 @@
+import { z } from '@/lib/schemas/z';
+import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
+
+/** Largest draft text accepted (characters); a whole standard is well under a tenth of it. */
+export const MAX_DRAFT_CHARS = 1_000_000;
+
+const ZRevisionRef = {
+  slug: ZSlug,
+  number: z.coerce.number({ error: '版番号が正しくありません。' }).int().positive().max(100_000),
+};
+
+export const ZStartDraftInput = z.object({ slug: ZSlug, abolition: z.coerce.boolean().default(false) });
+
+export const ZSaveDraftInput = z.object({
+  ...ZRevisionRef,
+  baseVersion: z.coerce.number({ error: '版の更新番号が正しくありません。' }).int().positive(),
+  text: z.string().max(MAX_DRAFT_CHARS, `本文は${MAX_DRAFT_CHARS.toLocaleString('ja-JP')}文字以内にしてください。`),
+});
+
+export const ZSubmitInput = z.object({
+  ...ZRevisionRef,
+  changeReason: z.string().trim().min(1, '改正理由を入力してください。').max(2000, '改正理由は2,000文字以内で入力してください。'),
+  effectiveDate: ZIsoDate,
+});
+
+export const ZReviewInput = z.object({
+  ...ZRevisionRef,
+  comment: z.string().trim().max(2000, 'コメントは2,000文字以内で入力してください。').default(''),
+  /** approve only: the effective date the approver sets (defaults to the proposed one) */
+  effectiveDate: ZIsoDate.optional().or(z.literal('').transform(() => undefined)),
+});
+
+export const ZRejectInput = ZReviewInput.extend({
+  comment: z.string().trim().min(1, '差戻しの理由を入力してください。').max(2000, 'コメントは2,000文字以内で入力してください。'),
+});
+
+export const ZWithdrawInput = z.object(ZRevisionRef);
+
+export const ZCreateDocumentInput = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで入力してください。').max(100),
+  kind: z.enum(['BASIC_POLICY', 'STANDARD', 'SAFETY_MANAGEMENT_STANDARD', 'PROCEDURE'], { error: '種別を選択してください。' }),
+  title: z.string().trim().min(1, '表題を入力してください。').max(200, '表題は200文字以内で入力してください。'),
+  parentSlug: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  departmentCode: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
+  visibility: z.enum(['PUBLIC', 'STAFF', 'RESTRICTED'], { error: '公開範囲を選択してください。' }),
+  requiredApprovals: z.coerce.number().int().min(1, '必要な承認数は1〜5で指定してください。').max(5, '必要な承認数は1〜5で指定してください。'),
+  reviewIntervalMonths: z.coerce.number().int().min(1, '見直し間隔は1〜120か月で指定してください。').max(120, '見直し間隔は1〜120か月で指定してください。'),
+});

@@ -1,0 +1,130 @@
+import 'server-only';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { ZAccountTargetInput, ZCreateAccountInput, ZSetAccountStatusInput, ZUpdateAccountInput } from '@/lib/schemas/admin';
+import { parseInput } from '@/lib/server/admin/guard';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { getActor, requirePermission } from '@/lib/server/auth/actor';
+import { generatePassword, hashPassword } from '@/lib/server/auth/password';
+import { now } from '@/lib/server/clock';
+import { db } from '@/lib/server/db';
+import { DalError } from '@/lib/server/documents/errors';
+import { getRequestContext } from '@/lib/server/request-context';
+
+export interface TAccountRow {
+  id: string;
+  loginId: string;
+  displayName: string;
+  department: { code: string; name: string } | null;
+  roles: Role[];
+  status: 'ACTIVE' | 'DISABLED';
+  createdAt: string;
+}
+
+export async function listAccounts(): Promise<TAccountRow[]> {
+  const actor = await getActor();
+  requirePermission(actor, 'account:manage');
+  const users = await db().user.findMany({
+    orderBy: { loginId: 'asc' },
+    select: { id: true, loginId: true, displayName: true, roles: true, status: true, createdAt: true, department: { select: { code: true, name: true } } },
+  });
+  return users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
+}
+
+async function departmentIdOf(code: string | null): Promise<string | null> {
+  if (!code) return null;
+  const department = await db().department.findUnique({ where: { code }, select: { id: true } });
+  if (!department) throw new DalError('INVALID_INPUT', '部局が見つかりません。');
+  return department.id;
+}
+
+/** Creates an account with a generated password, returned once to be handed over; never stored in clear. */
+export async function createAccount(input: unknown): Promise<{ userId: string; loginId: string; password: string }> {
+  const actor = await getActor();
+  requirePermission(actor, 'account:manage');
+  const data = parseInput(ZCreateAccountInput, input);
+  const departmentId = await departmentIdOf(data.departmentCode);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { loginId: data.loginId }, select: { id: true } })) {
+      throw new DalError('CONFLICT', `ログインID「${data.loginId}」は既に使われています。`);
+    }
+    const user = await tx.user.create({
+      data: { loginId: data.loginId, displayName: data.displayName, departmentId, roles: data.roles, passwordHash },
+      select: { id: true, loginId: true },
+    });
+    await recordEvent(tx, {
+      action: 'account.create',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      targetType: 'account',
+      targetId: user.id,
+      details: { loginId: user.loginId, roles: data.roles, departmentCode: data.departmentCode },
+    });
+    return { userId: user.id, loginId: user.loginId, password };
+  });
+}
+
+/** Changes name, department and roles. An administrator cannot take ADMIN away from themselves. */
+export async function updateAccount(input: unknown): Promise<void> {
+  const actor = await getActor();
+  requirePermission(actor, 'account:manage');
+  const data = parseInput(ZUpdateAccountInput, input);
+  if (data.userId === actor.id && !data.roles.includes('ADMIN')) {
+    throw new DalError('INVALID_INPUT', '自分自身のシステム管理者の役割は外せません。');
+  }
+  const departmentId = await departmentIdOf(data.departmentCode);
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: data.userId }, select: { roles: true, displayName: true, department: { select: { code: true } } } });
+    if (!before) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+    await tx.user.update({ where: { id: data.userId }, data: { displayName: data.displayName, departmentId, roles: data.roles } });
+    await recordEvent(tx, {
+      action: 'account.update',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      targetType: 'account',
+      targetId: data.userId,
+      details: {
+        before: { roles: before.roles, departmentCode: before.department?.code ?? null, displayName: before.displayName },
+        after: { roles: data.roles, departmentCode: data.departmentCode, displayName: data.displayName },
+      },
+    });
+  });
+}
+
+/** A new password, returned once; every session of the account ends. */
+export async function resetPassword(input: unknown): Promise<{ password: string }> {
+  const actor = await getActor();
+  requirePermission(actor, 'account:manage');
+  const { userId } = parseInput(ZAccountTargetInput, input);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionsValidAfter: now() } });
+    if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+    await recordEvent(tx, { action: 'account.password-reset', outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
+  });
+  return { password };
+}
+
+/** Disables or re-enables an account; disabling ends its sessions at once. Accounts are never deleted. */
+export async function setAccountStatus(input: unknown): Promise<void> {
+  const actor = await getActor();
+  requirePermission(actor, 'account:manage');
+  const { userId, status } = parseInput(ZSetAccountStatusInput, input);
+  if (userId === actor.id && status === 'DISABLED') throw new DalError('INVALID_INPUT', '自分自身のアカウントは無効にできません。');
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: { id: userId },
+      data: status === 'DISABLED' ? { status, sessionsValidAfter: now() } : { status },
+    });
+    if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+    await recordEvent(tx, { action: status === 'DISABLED' ? 'account.disable' : 'account.enable', outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
+  });
+}

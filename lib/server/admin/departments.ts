@@ -1,0 +1,52 @@
+import 'server-only';
+import { ZCreateDepartmentInput, ZRenameDepartmentInput } from '@/lib/schemas/admin';
+import { parseInput } from '@/lib/server/admin/guard';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { getActor, requirePermission } from '@/lib/server/auth/actor';
+import { db } from '@/lib/server/db';
+import { DalError } from '@/lib/server/documents/errors';
+import { getRequestContext } from '@/lib/server/request-context';
+
+export interface TDepartmentRow {
+  id: string;
+  code: string;
+  name: string;
+  userCount: number;
+}
+
+/** Departments for choosers and the administration screen; any signed-in person may list them. */
+export async function listDepartments(): Promise<TDepartmentRow[]> {
+  const actor = await getActor();
+  requirePermission(actor, 'document:read-staff');
+  const rows = await db().department.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { id: true, code: true, name: true, _count: { select: { users: true } } } });
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, userCount: r._count.users }));
+}
+
+export async function createDepartment(input: unknown): Promise<{ id: string }> {
+  const actor = await getActor();
+  requirePermission(actor, 'department:manage');
+  const data = parseInput(ZCreateDepartmentInput, input);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    if (await tx.department.findUnique({ where: { code: data.code }, select: { id: true } })) {
+      throw new DalError('CONFLICT', `部局コード「${data.code}」は既に使われています。`);
+    }
+    const last = await tx.department.aggregate({ _max: { sortOrder: true } });
+    const department = await tx.department.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } });
+    await recordEvent(tx, { action: 'department.create', outcome: 'SUCCESS', actor, context, targetType: 'department', targetId: department.id, details: data });
+    return department;
+  });
+}
+
+export async function renameDepartment(input: unknown): Promise<void> {
+  const actor = await getActor();
+  requirePermission(actor, 'department:manage');
+  const data = parseInput(ZRenameDepartmentInput, input);
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const before = await tx.department.findUnique({ where: { id: data.departmentId }, select: { name: true } });
+    if (!before) throw new DalError('NOT_FOUND', '部局が見つかりません。');
+    await tx.department.update({ where: { id: data.departmentId }, data: { name: data.name } });
+    await recordEvent(tx, { action: 'department.update', outcome: 'SUCCESS', actor, context, targetType: 'department', targetId: data.departmentId, details: { before: before.name, after: data.name } });
+  });
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { eventHash, GENESIS_HASH } from '@/lib/server/audit/chain';
+import { db } from '@/lib/server/db';
+
+export type TVerifyResult =
+  | { ok: true; checked: number; head: { seq: string; hash: string } | null }
+  | { ok: false; checked: number; brokenAt: string; reason: string };
+
+const BATCH = 5_000;
+
+/**
+ * Walks the whole chain in sequence order and recomputes every hash. With `expectHead` (a head
+ * saved earlier), also proves the chain still extends it: a rewrite of the whole chain by someone
+ * with full database access changes that row's hash, and a truncation removes it.
+ * Unscoped (no actor): for the command line and for the auditors' screen, which checks itself.
+ */
+export async function unsafeVerifyAuditChain(options: { expectHead?: { seq: bigint; hash: string } } = {}): Promise<TVerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let last: { seq: bigint; hash: string } | null = null;
+  let cursor: bigint | null = null;
+  let checked = 0;
+  let expectedSeen = false;
+  for (;;) {
+    const where: Prisma.AuditEventWhereInput = cursor === null ? {} : { seq: { gt: cursor } };
+    const rows = await db().auditEvent.findMany({ where, orderBy: { seq: 'asc' }, take: BATCH });
+    for (const row of rows) {
+      if (row.prevHash !== prevHash) {
+        return { ok: false, checked, brokenAt: row.seq.toString(), reason: last ? `前の記録（${last.seq}）とつながっていません（削除・挿入・並べ替えの疑い）` : '最初の記録が連鎖の起点ではありません' };
+      }
+      const { prevHash: _p, hash, ...fields } = row;
+      const recomputed = eventHash(row.prevHash, { ...fields, actorRoles: fields.actorRoles, details: fields.details as Prisma.JsonValue });
+      if (recomputed !== hash) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '記録の内容がハッシュと一致しません（改ざんの疑い）' };
+      if (options.expectHead && row.seq === options.expectHead.seq) {
+        if (row.hash !== options.expectHead.hash) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '保存済みの先頭ハッシュと一致しません（連鎖全体の書き換えの疑い）' };
+        expectedSeen = true;
+      }
+      prevHash = row.hash;
+      last = { seq: row.seq, hash: row.hash };
+      cursor = row.seq;
+      checked += 1;
+    }
+    if (rows.length < BATCH) break;
+  }
+  if (options.expectHead && !expectedSeen) {
+    return { ok: false, checked, brokenAt: options.expectHead.seq.toString(), reason: '保存済みの先頭の記録が見つかりません（記録の削除の疑い）' };
+  }
+  return { ok: true, checked, head: last ? { seq: last.seq.toString(), hash: last.hash } : null };
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { PermissionDeniedError } from '@/lib/server/auth/actor';
+import { DalError } from '@/lib/server/documents/errors';
+
+export type TActionError = { code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_INPUT' | 'PARSE_FAILED' | 'CONFLICT'; message: string };
+export type TActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: TActionError };
+
+/**
+ * Runs one DAL call for a server action and turns the DAL's typed failures into a result the
+ * form can show. Anything else is a bug and propagates to the error boundary.
+ */
+export async function runAction<T>(fn: () => Promise<T>): Promise<TActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } };
+    if (error instanceof DalError) return { ok: false, error: { code: error.code, message: error.message } };
+    throw error;
+  }
+}

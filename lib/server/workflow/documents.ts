@@ -1,0 +1,80 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { ZCreateDocumentInput } from '@/lib/schemas/workflow';
+import { ZSlug } from '@/lib/schemas/documents';
+import { parseInput } from '@/lib/server/admin/guard';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { getActor, requirePermission } from '@/lib/server/auth/actor';
+import { db } from '@/lib/server/db';
+import { DalError } from '@/lib/server/documents/errors';
+import { getRequestContext } from '@/lib/server/request-context';
+
+const EMPTY_TREE = { title: '', header: [], toc: [], preamble: [], articles: [], chapters: [], items: [], supplementaryProvisions: [], annexes: [] };
+
+async function references(tx: Prisma.TransactionClient, data: { parentSlug?: string; departmentCode?: string }, self?: string) {
+  const parent = data.parentSlug ? await tx.document.findUnique({ where: { slug: data.parentSlug }, select: { id: true, slug: true } }) : null;
+  if (data.parentSlug && !parent) throw new DalError('INVALID_INPUT', '上位文書が見つかりません。');
+  if (parent && parent.slug === self) throw new DalError('INVALID_INPUT', '自分自身を上位文書にはできません。');
+  const department = data.departmentCode ? await tx.department.findUnique({ where: { code: data.departmentCode }, select: { id: true } }) : null;
+  if (data.departmentCode && !department) throw new DalError('INVALID_INPUT', '所管部局が見つかりません。');
+  return { parentId: parent?.id ?? null, departmentId: department?.id ?? null };
+}
+
+/** Creates a document with a first draft (a skeleton to write in); recorded. */
+export async function createDocument(input: unknown): Promise<{ slug: string; number: number }> {
+  const actor = await getActor();
+  requirePermission(actor, 'document:manage');
+  const data = parseInput(ZCreateDocumentInput, input);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    if (await tx.document.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
+      throw new DalError('CONFLICT', `スラッグ「${data.slug}」は既に使われています。`);
+    }
+    const refs = await references(tx, data);
+    const document = await tx.document.create({
+      data: { slug: data.slug, kind: data.kind, title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, ...refs },
+      select: { id: true },
+    });
+    const draftText = `${data.title}\n（目的）\n第1条　この${data.kind === 'PROCEDURE' ? '手順' : '基準'}は、\n`;
+    await tx.revision.create({
+      data: { documentId: document.id, number: 1, status: 'DRAFT', content: EMPTY_TREE, plainText: '', contentHash: '', draftText, createdById: actor.id, contributorIds: [actor.id] },
+    });
+    await recordEvent(tx, { action: 'document.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { ...data } });
+    return { slug: data.slug, number: 1 };
+  });
+}
+
+const ZUpdateMetadataInput = ZCreateDocumentInput.omit({ slug: true, kind: true }).extend({ slug: ZSlug });
+
+/** Changes a document's metadata (title, parent, department, visibility, approvals, review interval); recorded with before and after. */
+export async function updateDocumentMetadata(input: unknown): Promise<void> {
+  const actor = await getActor();
+  requirePermission(actor, 'document:manage');
+  const data = parseInput(ZUpdateMetadataInput, input);
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const before = await tx.document.findUnique({
+      where: { slug: data.slug },
+      select: { id: true, title: true, visibility: true, requiredApprovals: true, reviewIntervalMonths: true, parent: { select: { slug: true } }, department: { select: { code: true } } },
+    });
+    if (!before) throw new DalError('NOT_FOUND', '文書が見つかりません。');
+    const refs = await references(tx, data, data.slug);
+    await tx.document.update({
+      where: { id: before.id },
+      data: { title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, ...refs },
+    });
+    await recordEvent(tx, {
+      action: before.visibility !== data.visibility ? 'document.visibility-update' : 'document.update',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      targetType: 'document',
+      targetId: data.slug,
+      details: {
+        before: { title: before.title, visibility: before.visibility, requiredApprovals: before.requiredApprovals, reviewIntervalMonths: before.reviewIntervalMonths, parentSlug: before.parent?.slug ?? null, departmentCode: before.department?.code ?? null },
+        after: { title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, parentSlug: data.parentSlug ?? null, departmentCode: data.departmentCode ?? null },
+      },
+    });
+  });
+}
+

@@ -1,0 +1,227 @@
+import 'server-only';
+import { parsePolicyText, serializePolicyText, toPlainText, formatWareki, type TPolicyTree } from '@/lib/policy-text';
+import { ZPolicyTree } from '@/lib/policy-text/tree';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { ZRejectInput, ZReviewInput, ZSaveDraftInput, ZStartDraftInput, ZSubmitInput, ZWithdrawInput } from '@/lib/schemas/workflow';
+import { parseInput } from '@/lib/server/admin/guard';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { getActor, requirePermission, PermissionDeniedError } from '@/lib/server/auth/actor';
+import { dateColumn, isoDate, now, todayInJapan } from '@/lib/server/clock';
+import { db } from '@/lib/server/db';
+import { contentHash } from '@/lib/server/documents/import-revision';
+import { DalError } from '@/lib/server/documents/errors';
+import { getRequestContext } from '@/lib/server/request-context';
+import { lockRevision } from '@/lib/server/workflow/load';
+import { checkTransition, TRANSITION_MESSAGES, type TWorkflowAction } from '@/lib/server/workflow/state-machine';
+
+type TUserActor = Extract<Awaited<ReturnType<typeof getActor>>, { kind: 'user' }>;
+
+function assertTransition(action: TWorkflowAction, actor: TUserActor, revision: { status: Parameters<typeof checkTransition>[0]['status']; contributorIds: string[] }): void {
+  const check = checkTransition({ action, status: revision.status, permissions: actor.permissions, isContributor: revision.contributorIds.includes(actor.id) });
+  if (check.ok) return;
+  if (check.reason === 'permission') throw new PermissionDeniedError(action === 'approve' || action === 'reject' ? 'revision:approve' : 'revision:draft');
+  throw new DalError(check.reason === 'status' ? 'CONFLICT' : 'INVALID_INPUT', TRANSITION_MESSAGES[check.reason]);
+}
+
+const PROVISION_NOUN = { BASIC_POLICY: '基本方針', STANDARD: '基準', SAFETY_MANAGEMENT_STANDARD: '基準', PROCEDURE: '手順' } as const;
+
+/** The tree with the supplementary provision (付則) for a new effective date appended. */
+export function withSupplementaryProvision(tree: TPolicyTree, kind: keyof typeof PROVISION_NOUN, effectiveDate: string): TPolicyTree {
+  const heading = tree.supplementaryProvisions.at(-1)?.heading ?? '付則';
+  const id = `sp${tree.supplementaryProvisions.length + 1}`;
+  return {
+    ...tree,
+    supplementaryProvisions: [
+      ...tree.supplementaryProvisions,
+      { type: 'supplementary', id, heading, paragraphs: [`この${PROVISION_NOUN[kind]}は、${formatWareki(effectiveDate)}から施行する。`], effectiveDate },
+    ],
+  };
+}
+
+/**
+ * Starts a draft from the revision in force today (or, if none is, the latest approved one).
+ * The database allows one open draft per document; a second start returns the open one.
+ */
+export async function startDraft(input: unknown): Promise<{ number: number; created: boolean }> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  const { slug, abolition } = parseInput(ZStartDraftInput, input);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    const document = await tx.document.findUnique({ where: { slug }, select: { id: true } });
+    if (!document) throw new DalError('NOT_FOUND', '文書が見つかりません。');
+    await tx.$queryRaw`SELECT 1 FROM documents WHERE id = ${document.id}::uuid FOR UPDATE`;
+    const open = await tx.revision.findFirst({ where: { documentId: document.id, status: { in: ['DRAFT', 'IN_REVIEW'] } }, select: { number: true } });
+    if (open) return { number: open.number, created: false };
+    const today = dateColumn(todayInJapan());
+    const base =
+      (await tx.revision.findFirst({ where: { documentId: document.id, status: 'APPROVED', effectiveDate: { lte: today } }, orderBy: { effectiveDate: 'desc' } })) ??
+      (await tx.revision.findFirst({ where: { documentId: document.id, status: 'APPROVED' }, orderBy: { effectiveDate: 'desc' } }));
+    if (!base) throw new DalError('INVALID_INPUT', '承認済みの版がないため、改正案を作成できません。');
+    const tree = ZPolicyTree.parse(base.content);
+    const last = await tx.revision.aggregate({ where: { documentId: document.id }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    const text = serializePolicyText(tree);
+    await tx.revision.create({
+      data: {
+        documentId: document.id,
+        number,
+        status: 'DRAFT',
+        content: tree as unknown as Prisma.InputJsonValue,
+        plainText: toPlainText(tree),
+        contentHash: contentHash(toPlainText(tree)),
+        draftText: text,
+        baseRevisionId: base.id,
+        createdById: actor.id,
+        contributorIds: [actor.id],
+        isAbolition: abolition,
+      },
+    });
+    await recordEvent(tx, { action: 'draft.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: slug, details: { revision: number, baseRevision: base.number, abolition } });
+    return { number, created: true };
+  });
+}
+
+export type TSaveResult =
+  | { ok: true; version: number; savedAt: string }
+  | { ok: false; conflict: true; current: { version: number; text: string; savedAt: string }; mine: { text: string; baseVersion: number } };
+
+/**
+ * Saves the editor's text. A save based on an older version (someone saved meanwhile) is refused
+ * as a conflict; the refused text is kept as a conflict copy, so no text is ever lost.
+ */
+export async function saveDraft(input: unknown): Promise<TSaveResult> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  const data = parseInput(ZSaveDraftInput, input);
+  if (data.text.includes('\u0000')) throw new DalError('INVALID_INPUT', '本文に使用できない文字（NUL）が含まれています。');
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    const { revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('save', actor, revision);
+    if (revision.version !== data.baseVersion) {
+      await tx.draftConflictCopy.create({ data: { revisionId: revision.id, text: data.text, baseVersion: data.baseVersion, savedById: actor.id } });
+      await recordEvent(tx, { action: 'draft.save-conflict', outcome: 'FAILED', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number, baseVersion: data.baseVersion, currentVersion: revision.version } });
+      return {
+        ok: false as const,
+        conflict: true as const,
+        current: { version: revision.version, text: revision.draftText ?? '', savedAt: (revision.submittedAt ?? revision.createdAt).toISOString() },
+        mine: { text: data.text, baseVersion: data.baseVersion },
+      };
+    }
+    const version = revision.version + 1;
+    const contributorIds = revision.contributorIds.includes(actor.id) ? revision.contributorIds : [...revision.contributorIds, actor.id];
+    await tx.revision.update({ where: { id: revision.id }, data: { draftText: data.text, version, contributorIds } });
+    await recordEvent(tx, { action: 'draft.save', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number, version, textHash: contentHash(data.text) } });
+    return { ok: true as const, version, savedAt: now().toISOString() };
+  });
+}
+
+/** Submits a draft: its text must parse, a change reason and a future (or today's) effective date are required. */
+export async function submitRevision(input: unknown): Promise<{ number: number }> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  const data = parseInput(ZSubmitInput, input);
+  if (data.effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', '施行日に過去の日付は指定できません。');
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    const { revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('submit', actor, revision);
+    const parsed = parsePolicyText(revision.draftText ?? '');
+    if (!parsed.ok) throw new DalError('PARSE_FAILED', parsed.errors.map((e) => e.message).join('\n'), parsed.errors);
+    await assertDateFree(tx, revision.documentId, data.effectiveDate);
+    const plainText = toPlainText(parsed.tree);
+    await tx.revision.update({
+      where: { id: revision.id },
+      data: {
+        status: 'IN_REVIEW',
+        content: parsed.tree as unknown as Prisma.InputJsonValue,
+        plainText,
+        contentHash: contentHash(plainText),
+        changeReason: data.changeReason,
+        effectiveDate: dateColumn(data.effectiveDate),
+        submittedAt: now(),
+        submittedById: actor.id,
+      },
+    });
+    await recordEvent(tx, { action: 'revision.submit', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number, changeReason: data.changeReason, effectiveDate: data.effectiveDate, contentHash: contentHash(plainText) } });
+    return { number: data.number };
+  });
+}
+
+async function assertDateFree(tx: Prisma.TransactionClient, documentId: string, effectiveDate: string): Promise<void> {
+  const clash = await tx.revision.findFirst({ where: { documentId, status: 'APPROVED', effectiveDate: dateColumn(effectiveDate) }, select: { number: true } });
+  if (clash) throw new DalError('INVALID_INPUT', `施行日 ${formatWareki(effectiveDate)} には既に第${clash.number}版が施行されます。別の日付を指定してください。`);
+}
+
+/**
+ * Records an approval. Separation of duties: no author or editor of the revision approves it, and
+ * each approval of one review round comes from a different approver. The last required approval
+ * makes the revision APPROVED with its effective date and appends its 付則.
+ */
+export async function approveRevision(input: unknown): Promise<{ approved: boolean; approvals: number; required: number }> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:approve');
+  const data = parseInput(ZReviewInput, input);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    const { document, revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('approve', actor, revision);
+    const round = await tx.reviewDecision.findMany({ where: { revisionId: revision.id, decision: 'APPROVE', createdAt: { gte: revision.submittedAt ?? revision.createdAt } }, select: { reviewerId: true } });
+    if (round.some((d) => d.reviewerId === actor.id)) throw new DalError('INVALID_INPUT', 'この版は既に承認済みです。別の承認者の承認が必要です。');
+    const effectiveDate = data.effectiveDate ?? (revision.effectiveDate ? isoDate(revision.effectiveDate) : null);
+    if (!effectiveDate) throw new DalError('INVALID_INPUT', '施行日を入力してください。');
+    if (effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', '施行日に過去の日付は指定できません。');
+    await assertDateFree(tx, revision.documentId, effectiveDate);
+    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'APPROVE', comment: data.comment, effectiveDate: dateColumn(effectiveDate), createdAt: now() } });
+    const approvals = round.length + 1;
+    const approved = approvals >= document.requiredApprovals;
+    if (approved) {
+      const tree = withSupplementaryProvision(ZPolicyTree.parse(revision.content), document.kind, effectiveDate);
+      const plainText = toPlainText(tree);
+      await tx.revision.update({
+        where: { id: revision.id },
+        data: { status: 'APPROVED', content: tree as unknown as Prisma.InputJsonValue, plainText, contentHash: contentHash(plainText), effectiveDate: dateColumn(effectiveDate), approvedAt: now(), approvedById: actor.id },
+      });
+    }
+    await recordEvent(tx, {
+      action: 'revision.approve',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      targetType: 'document',
+      targetId: data.slug,
+      details: { revision: data.number, comment: data.comment, effectiveDate, approvals, required: document.requiredApprovals, final: approved },
+    });
+    return { approved, approvals, required: document.requiredApprovals };
+  });
+}
+
+/** Sends a revision back to its author as a draft, with the reason; the rejection stays in the history. */
+export async function rejectRevision(input: unknown): Promise<void> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:approve');
+  const data = parseInput(ZRejectInput, input);
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const { revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('reject', actor, revision);
+    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'REJECT', comment: data.comment, createdAt: now() } });
+    await tx.revision.update({ where: { id: revision.id }, data: { status: 'DRAFT', version: revision.version + 1 } });
+    await recordEvent(tx, { action: 'revision.reject', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number, comment: data.comment } });
+  });
+}
+
+/** Discards a draft or withdraws a revision in review; it stays in the history as WITHDRAWN. */
+export async function withdrawRevision(input: unknown): Promise<void> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  const data = parseInput(ZWithdrawInput, input);
+  const context = await getRequestContext();
+  await db().$transaction(async (tx) => {
+    const { revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('withdraw', actor, revision);
+    await tx.revision.update({ where: { id: revision.id }, data: { status: 'WITHDRAWN' } });
+    await recordEvent(tx, { action: 'draft.withdraw', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number } });
+  });
+}

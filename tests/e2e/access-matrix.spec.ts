@@ -1,0 +1,120 @@
+/*
+ * Every role (and anonymous) × every visibility × every route and JSON endpoint that reads
+ * documents, over real HTTP with real next-auth sessions. A document a person may not see must
+ * answer exactly like one that does not exist.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiContextAs } from './support/auth';
+
+type TExpect = 'full' | 'excerpt' | 404;
+
+const DOCS = [
+  { slug: 'basic-policy', title: '府中市情報セキュリティ基本方針', secret: '組織的かつ計画的に実施' },
+  { slug: 'sample-standard', title: '対策基準（サンプル）', secret: 'パスワードの管理' },
+  { slug: 'sample-procedure-password', title: 'パスワード管理に関する実施手順（サンプル）', secret: 'パスワード' },
+  { slug: 'sample-safety-management-standard', title: '安全管理措置基準（サンプル）', secret: '事務取扱担当者' },
+  { slug: 'sample-procedure-media', title: '電磁的記録媒体の取扱いに関する実施手順（サンプル）', secret: '持出し' },
+] as const;
+
+// PUBLIC · STAFF with public excerpts · STAFF · RESTRICTED (granted to 総務部) · RESTRICTED (granted to 総務部)
+const MATRIX: Record<string, TExpect[]> = {
+  anonymous: ['full', 'excerpt', 404, 404, 404],
+  'demo-staff': ['full', 'full', 'full', 'full', 'full'],
+  'demo-staff-other': ['full', 'full', 'full', 404, 404],
+  'demo-editor': ['full', 'full', 'full', 'full', 'full'],
+  'demo-approver': ['full', 'full', 'full', 'full', 'full'],
+  'demo-auditor': ['full', 'full', 'full', 'full', 'full'],
+  'demo-admin': ['full', 'full', 'full', 404, 404],
+};
+
+// The page echoes the path that was asked for (the reader's own input) and carries a per-request
+// nonce; everything else must be byte-for-byte the same.
+const normalise = (body: string, slug = 'no-such-document') =>
+  body
+    .replaceAll(slug, '__SLUG__')
+    .replace(/nonce="[^"]*"/g, 'nonce=""')
+    .replace(/\\"nonce\\":\\"[^"\\]*\\"/g, '')
+    .replace(/"nonce":"[^"]*"/g, '');
+
+async function missing(context: APIRequestContext) {
+  const [page, rsc, json] = await Promise.all([
+    context.get('/documents/no-such-document'),
+    context.get('/documents/no-such-document', { headers: { RSC: '1' } }),
+    context.get('/api/v1/documents/no-such-document'),
+  ]);
+  return { page: normalise(await page.text()), rsc: normalise(await rsc.text()), json: await json.text(), pageStatus: page.status(), rscStatus: rsc.status() };
+}
+
+for (const [who, expected] of Object.entries(MATRIX)) {
+  test.describe(`as ${who}`, () => {
+    let context: APIRequestContext;
+    let notFound: Awaited<ReturnType<typeof missing>>;
+    test.beforeAll(async () => {
+      context = await apiContextAs(who === 'anonymous' ? null : who);
+      notFound = await missing(context);
+    });
+    test.afterAll(async () => context.dispose());
+
+    for (const [i, doc] of DOCS.entries()) {
+      const want = expected[i]!;
+      test(`${doc.slug} → ${want}`, async () => {
+        const page = await context.get(`/documents/${doc.slug}`);
+        const rsc = await context.get(`/documents/${doc.slug}`, { headers: { RSC: '1' } });
+        const json = await context.get(`/api/v1/documents/${doc.slug}`);
+        const listJson = await (await context.get('/api/v1/documents')).text();
+        const library = await (await context.get('/documents')).text();
+        const home = await (await context.get('/')).text();
+
+        if (want === 404) {
+          expect(page.status()).toBe(404);
+          expect(rsc.status()).toBe(notFound.rscStatus);
+          expect(json.status()).toBe(404);
+          expect(normalise(await page.text(), doc.slug)).toBe(notFound.page);
+          expect(normalise(await rsc.text(), doc.slug)).toBe(notFound.rsc);
+          expect(await json.text()).toBe(notFound.json);
+          for (const body of [await page.text(), await rsc.text(), await json.text(), listJson, library, home]) {
+            expect(body).not.toContain(doc.title);
+            expect(body).not.toContain(doc.secret);
+          }
+          for (const body of [listJson, library, home]) expect(body).not.toContain(doc.slug);
+        } else {
+          expect(page.status()).toBe(200);
+          expect(rsc.status()).toBe(200);
+          expect(json.status()).toBe(200);
+          const body = (await json.json()) as { document: { edition: string }; revision: { tree: unknown } };
+          expect(body.document.edition).toBe(want);
+          expect(listJson).toContain(doc.slug);
+          expect(library).toContain(doc.slug);
+          if (want === 'excerpt') {
+            for (const text of [await page.text(), await rsc.text(), JSON.stringify(body)]) expect(text).not.toContain(doc.secret);
+          } else {
+            expect(await page.text()).toContain(doc.secret);
+          }
+        }
+        if (doc.slug !== 'basic-policy') {
+          expect(page.headers()['cache-control']).toMatch(/private/);
+          expect(page.headers()['cache-control']).toMatch(/no-store/);
+          expect(json.headers()['cache-control']).toBe('private, no-store');
+        }
+      });
+    }
+  });
+}
+
+test('every response carries the security headers', async ({ request }) => {
+  const response = await request.get('/documents/basic-policy');
+  const headers = response.headers();
+  const csp = headers['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+  const html = await response.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+});

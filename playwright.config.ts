@@ -39,7 +39,7 @@ export default defineConfig({
     command: 'npm start',
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     stdout: 'pipe',
     stderr: 'pipe',
     env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },

@@ -20,7 +20,12 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const account = viewer
-    ? { displayName: viewer.displayName, departmentName: viewer.departmentName, showAdmin: viewer.can['account:manage'] === true }
+    ? {
+        displayName: viewer.displayName,
+        departmentName: viewer.departmentName,
+        showAdmin: viewer.can['account:manage'] === true,
+        showAudit: viewer.can['audit:read'] === true || viewer.can['audit:read-admin'] === true,
+      }
     : null;
   return (
     <html lang="ja">

@@ -73,7 +73,7 @@ function EventRows({ event }: { event: TAuditEventRow }) {
       <tr>
         <td colSpan={6} className="px-3 pb-3">
           <details className="group">
-            <summary className="dads-link inline-flex min-h-10 cursor-pointer items-center gap-1 rounded-4 text-dns-14N-130">
+            <summary className="dads-link sticky left-3 inline-flex min-h-10 cursor-pointer items-center gap-1 rounded-4 text-dns-14N-130">
               <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3 transition-transform group-open:rotate-90" fill="none" stroke="currentColor" strokeWidth="2">
                 <path d="M6 3l5 5-5 5" />
               </svg>

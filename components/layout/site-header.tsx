@@ -9,6 +9,8 @@ export type THeaderAccount = {
   departmentName: string | null;
   /** shows the 管理 link; the administration screens check again themselves */
   showAdmin: boolean;
+  /** shows the 監査記録 link; the audit screen checks again itself */
+  showAudit: boolean;
 } | null;
 
 const NAV_LINK = 'dads-link inline-block rounded-4 py-2 text-solid-gray-800';
@@ -36,6 +38,13 @@ export function SiteHeader({ account }: { account: THeaderAccount }) {
                   {m.layout.navLibrary}
                 </Link>
               </li>
+              {account?.showAudit && (
+                <li>
+                  <Link href="/audit" className={NAV_LINK}>
+                    {a.header.audit}
+                  </Link>
+                </li>
+              )}
               {account?.showAdmin && (
                 <li>
                   <Link href="/admin" className={NAV_LINK}>

@@ -39,6 +39,7 @@ const ja = {
     account: 'ログイン中のアカウント',
     login: 'ログイン',
     admin: '管理',
+    audit: '監査記録',
     noDepartment: '所属なし',
   },
   access: {

@@ -19,7 +19,7 @@ export const ZAuditFilter = z.object({
   actor: ZOptionalText(100),
   action: ZOptionalText(100),
   document: ZOptionalText(100),
-  outcome: z.enum(['SUCCESS', 'DENIED', 'FAILED'], { error: '結果の指定が正しくありません。' }).optional().or(z.literal('').transform(() => undefined)),
+  outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['SUCCESS', 'DENIED', 'FAILED'], { error: '結果の指定が正しくありません。' }).optional()),
   from: ZDate,
   to: ZDate,
   /** keyset cursor: events older than this sequence number */

@@ -2,10 +2,15 @@ import 'server-only';
 import { serverEnv } from '@/lib/server/env';
 
 /*
- * The one source of "now". Effective dates (施行日) are calendar dates in Japan, so "today"
- * is the date in Asia/Tokyo, not in UTC. PORTAL_FIXED_DATE pins it for demos and tests;
- * setClockForTests moves it inside a test process.
+ * The one source of "today" for effective dates (施行日): calendar dates in Japan, so the date
+ * in Asia/Tokyo, not in UTC. PORTAL_FIXED_DATE pins it for demos and tests; setClockForTests
+ * moves it inside a test process. Timestamps of events (sessions, decisions, audit records) are
+ * the real time, `wallClock()`: moving the calendar must never reorder or expire them.
  */
+export function wallClock(): Date {
+  return new Date();
+}
+
 let override: Date | null = null;
 
 export function setClockForTests(date: Date | null): void {

@@ -19,7 +19,7 @@ export function db(): PrismaClient {
       statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
       application_name: 'isms-policy-portal',
     });
-    holder.__portalPrisma = new PrismaClient({ adapter });
+    holder.__portalPrisma = new PrismaClient({ adapter, transactionOptions: { maxWait: env.DATABASE_TX_MAX_WAIT_MS, timeout: env.DATABASE_TX_TIMEOUT_MS } });
   }
   return holder.__portalPrisma;
 }

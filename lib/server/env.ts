@@ -10,6 +10,9 @@ const ZServerEnv = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** how long a transaction may wait for a pooled connection, and how long it may run */
+  DATABASE_TX_MAX_WAIT_MS: z.coerce.number().int().min(100).default(10_000),
+  DATABASE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** ISO date used as "today" instead of the clock; for demos and tests only */
   PORTAL_FIXED_DATE: z
     .string()

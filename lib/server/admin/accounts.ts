@@ -5,7 +5,7 @@ import { parseInput } from '@/lib/server/admin/guard';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { generatePassword, hashPassword } from '@/lib/server/auth/password';
-import { now } from '@/lib/server/clock';
+import { wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import { getRequestContext } from '@/lib/server/request-context';
@@ -105,7 +105,7 @@ export async function resetPassword(input: unknown): Promise<{ password: string 
   const passwordHash = await hashPassword(password);
   const context = await getRequestContext();
   await db().$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionsValidAfter: now() } });
+    const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionsValidAfter: wallClock() } });
     if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
     await recordEvent(tx, { action: 'account.password-reset', outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
   });
@@ -122,7 +122,7 @@ export async function setAccountStatus(input: unknown): Promise<void> {
   await db().$transaction(async (tx) => {
     const updated = await tx.user.updateMany({
       where: { id: userId },
-      data: status === 'DISABLED' ? { status, sessionsValidAfter: now() } : { status },
+      data: status === 'DISABLED' ? { status, sessionsValidAfter: wallClock() } : { status },
     });
     if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
     await recordEvent(tx, { action: status === 'DISABLED' ? 'account.disable' : 'account.enable', outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });

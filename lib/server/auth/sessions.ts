@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { now } from '@/lib/server/clock';
+import { wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { serverEnv } from '@/lib/server/env';
 
@@ -12,7 +12,7 @@ type TSessionClient = Pick<Prisma.TransactionClient, 'userSession'>;
 
 export async function createSession(input: { userId: string; userAgent: string | null; clientAddress: string | null }, client: TSessionClient = db()): Promise<{ id: string; expiresAt: Date }> {
   const env = serverEnv();
-  const started = now();
+  const started = wallClock();
   return client.userSession.create({
     data: {
       userId: input.userId,
@@ -56,7 +56,7 @@ export async function loadLiveSession(sessionId: string) {
     },
   });
   if (!session) return null;
-  const at = now();
+  const at = wallClock();
   const idleLimit = serverEnv().PORTAL_SESSION_IDLE_MINUTES * 60_000;
   const alive =
     !session.revokedAt &&
@@ -73,5 +73,5 @@ export async function loadLiveSession(sessionId: string) {
 
 export async function revokeSession(sessionId: string, client: TSessionClient = db()): Promise<void> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return;
-  await client.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now() } });
+  await client.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: wallClock() } });
 }

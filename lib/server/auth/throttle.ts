@@ -1,5 +1,5 @@
 import 'server-only';
-import { now } from '@/lib/server/clock';
+import { wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { serverEnv } from '@/lib/server/env';
 
@@ -16,13 +16,13 @@ export function throttleKeys(loginId: string, clientAddress: string | null): { k
 }
 
 export async function isThrottled(keys: { key: string }[]): Promise<boolean> {
-  const locked = await db().signInThrottle.count({ where: { key: { in: keys.map((k) => k.key) }, lockedUntil: { gt: now() } } });
+  const locked = await db().signInThrottle.count({ where: { key: { in: keys.map((k) => k.key) }, lockedUntil: { gt: wallClock() } } });
   return locked > 0;
 }
 
 /** Counts one failure against every key; returns true when that failure locked one of them. */
 export async function recordFailure(keys: { key: string; max: number }[]): Promise<boolean> {
-  const at = now();
+  const at = wallClock();
   const windowMs = serverEnv().PORTAL_SIGNIN_LOCK_MINUTES * 60_000;
   const windowStart = new Date(at.getTime() - windowMs);
   const lockUntil = new Date(at.getTime() + windowMs);

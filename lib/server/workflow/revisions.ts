@@ -6,7 +6,7 @@ import { ZRejectInput, ZReviewInput, ZSaveDraftInput, ZStartDraftInput, ZSubmitI
 import { parseInput } from '@/lib/server/admin/guard';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission, PermissionDeniedError } from '@/lib/server/auth/actor';
-import { dateColumn, isoDate, now, todayInJapan } from '@/lib/server/clock';
+import { dateColumn, isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { DalError } from '@/lib/server/documents/errors';
@@ -113,7 +113,7 @@ export async function saveDraft(input: unknown): Promise<TSaveResult> {
     const contributorIds = revision.contributorIds.includes(actor.id) ? revision.contributorIds : [...revision.contributorIds, actor.id];
     await tx.revision.update({ where: { id: revision.id }, data: { draftText: data.text, version, contributorIds } });
     await recordEvent(tx, { action: 'draft.save', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number, version, textHash: contentHash(data.text) } });
-    return { ok: true as const, version, savedAt: now().toISOString() };
+    return { ok: true as const, version, savedAt: wallClock().toISOString() };
   });
 }
 
@@ -140,7 +140,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
         contentHash: contentHash(plainText),
         changeReason: data.changeReason,
         effectiveDate: dateColumn(data.effectiveDate),
-        submittedAt: now(),
+        submittedAt: wallClock(),
         submittedById: actor.id,
       },
     });
@@ -173,7 +173,7 @@ export async function approveRevision(input: unknown): Promise<{ approved: boole
     if (!effectiveDate) throw new DalError('INVALID_INPUT', '施行日を入力してください。');
     if (effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', '施行日に過去の日付は指定できません。');
     await assertDateFree(tx, revision.documentId, effectiveDate);
-    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'APPROVE', comment: data.comment, effectiveDate: dateColumn(effectiveDate), createdAt: now() } });
+    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'APPROVE', comment: data.comment, effectiveDate: dateColumn(effectiveDate), createdAt: wallClock() } });
     const approvals = round.length + 1;
     const approved = approvals >= document.requiredApprovals;
     if (approved) {
@@ -181,7 +181,7 @@ export async function approveRevision(input: unknown): Promise<{ approved: boole
       const plainText = toPlainText(tree);
       await tx.revision.update({
         where: { id: revision.id },
-        data: { status: 'APPROVED', content: tree as unknown as Prisma.InputJsonValue, plainText, contentHash: contentHash(plainText), effectiveDate: dateColumn(effectiveDate), approvedAt: now(), approvedById: actor.id },
+        data: { status: 'APPROVED', content: tree as unknown as Prisma.InputJsonValue, plainText, contentHash: contentHash(plainText), effectiveDate: dateColumn(effectiveDate), approvedAt: wallClock(), approvedById: actor.id },
       });
     }
     await recordEvent(tx, {
@@ -206,7 +206,7 @@ export async function rejectRevision(input: unknown): Promise<void> {
   await db().$transaction(async (tx) => {
     const { revision } = await lockRevision(tx, data.slug, data.number);
     assertTransition('reject', actor, revision);
-    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'REJECT', comment: data.comment, createdAt: now() } });
+    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'REJECT', comment: data.comment, createdAt: wallClock() } });
     await tx.revision.update({ where: { id: revision.id }, data: { status: 'DRAFT', version: revision.version + 1 } });
     await recordEvent(tx, { action: 'revision.reject', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { revision: data.number, comment: data.comment } });
   });

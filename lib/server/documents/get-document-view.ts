@@ -6,10 +6,7 @@ import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { buildHistory } from '@/lib/server/documents/history';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
-import { afterResponse } from '@/lib/server/after-response';
-import { recordStandaloneEvent } from '@/lib/server/audit/record-event';
-import type { TActor } from '@/lib/server/auth/actor';
-import { getRequestContext, type TRequestContext } from '@/lib/server/request-context';
+import { recordDeniedRead, recordRead } from '@/lib/server/audit/record-read';
 import type { TDocumentView } from '@/lib/server/documents/types';
 
 /**
@@ -24,8 +21,7 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
   const { rows, summaries } = await findVisibleSummaries(actor, asOf, { slug });
   const row = rows[0];
   const document = summaries[0];
-  const context = await getRequestContext();
-  if (!row) await afterResponse(() => recordDeniedRead({ actor, context, slug }));
+  if (!row) await recordDeniedRead({ actor, slug });
   if (!row || !document?.inForce) return null;
 
   const revision = await db().revision.findUniqueOrThrow({
@@ -35,19 +31,7 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
   const fullTree = ZPolicyTree.parse(revision.content);
   const excerpt = document.edition === 'excerpt';
   const tree = excerpt ? publicEdition(fullTree, revision.document.publicExcerptAnchors) : fullTree;
-  if (document.visibility !== 'PUBLIC') {
-    await afterResponse(() =>
-      recordStandaloneEvent({
-        action: 'document.read',
-        outcome: 'SUCCESS',
-        actor,
-        context,
-        targetType: 'document',
-        targetId: slug,
-        details: { slug, revision: revision.number, edition: document.edition, visibility: document.visibility, asOf },
-      }),
-    );
-  }
+  await recordRead({ actor, slug, visibility: document.visibility, details: { revision: revision.number, edition: document.edition, asOf } });
   return {
     document,
     revision: {
@@ -63,17 +47,3 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
   };
 }
 
-/** A lookup that found nothing: recorded as a denied attempt only when the document exists. */
-async function recordDeniedRead(input: { actor: TActor; context: TRequestContext; slug: string }): Promise<void> {
-  const existing = await db().document.findUnique({ where: { slug: input.slug }, select: { id: true, visibility: true } });
-  if (!existing) return;
-  await recordStandaloneEvent({
-    action: 'document.read',
-    outcome: 'DENIED',
-    actor: input.actor,
-    context: input.context,
-    targetType: 'document',
-    targetId: input.slug,
-    details: { slug: input.slug, visibility: existing.visibility },
-  });
-}

@@ -63,7 +63,7 @@ function EventRows({ event }: { event: TAuditEventRow }) {
         </td>
         <td className={TD}>{actionLabel(event.action)}</td>
         <td className={TD}>
-          <Target type={event.targetType} id={event.targetId} />
+          <Target type={event.targetType} id={event.targetId} details={event.details} />
         </td>
         <td className={TD}>
           <OutcomeBadge outcome={event.outcome} />
@@ -108,15 +108,34 @@ function Actor({ event }: { event: TAuditEventRow }) {
   );
 }
 
-function Target({ type, id }: { type: string | null; id: string | null }) {
+function Target({ type, id, details }: { type: string | null; id: string | null; details: unknown }) {
   if (!type && !id) return <span className="text-solid-gray-700">{m.table.none}</span>;
   if (type === 'document' && id) {
+    const slug = encodeURIComponent(id);
+    const d = (details ?? {}) as { revision?: unknown; baseRevision?: unknown; from?: unknown; to?: unknown };
+    const revision = typeof d.revision === 'number' ? d.revision : null;
+    const compare =
+      typeof d.from === 'number' && typeof d.to === 'number'
+        ? { from: d.from, to: d.to }
+        : revision !== null && typeof d.baseRevision === 'number'
+          ? { from: d.baseRevision, to: revision }
+          : null;
     return (
       <>
         <span className={SMALL}>{targetTypeLabel(type)}</span>
-        <Link href={`/documents/${encodeURIComponent(id)}`} className="dads-link break-all">
+        <Link href={`/documents/${slug}`} className="dads-link break-all">
           {id}
         </Link>
+        {revision !== null && (
+          <Link href={`/documents/${slug}/revisions/${revision}`} className={`dads-link ${SMALL}`}>
+            {m.table.revisionLink(revision)}
+          </Link>
+        )}
+        {compare && (
+          <Link href={`/documents/${slug}/compare?from=${compare.from}&to=${compare.to}`} className={`dads-link ${SMALL}`}>
+            {m.table.compareLink}
+          </Link>
+        )}
       </>
     );
   }

@@ -80,7 +80,11 @@ function toRow(e: Prisma.AuditEventGetPayload<object>): TAuditEventRow {
 export async function listAuditEvents(input: unknown): Promise<TAuditPage> {
   const actor = await getActor();
   const scope = scopeOf(actor);
-  const filter = parseInput(ZAuditFilter, input);
+  return unsafeQueryAuditPage(parseInput(ZAuditFilter, input), scope);
+}
+
+/** The page query without the actor check: for listAuditEvents and the benchmark only. */
+export async function unsafeQueryAuditPage(filter: TAuditFilter, scope: 'all' | 'administrative'): Promise<TAuditPage> {
   const rows = await db().auditEvent.findMany({ where: whereOf(filter, scope), orderBy: { seq: 'desc' }, take: PAGE_SIZE + 1 });
   const page = rows.slice(0, PAGE_SIZE).map(toRow);
   return { events: page, nextBefore: rows.length > PAGE_SIZE ? page.at(-1)!.seq : null, scope };

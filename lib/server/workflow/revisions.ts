@@ -149,6 +149,11 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
   });
 }
 
+async function baseNumber(tx: Prisma.TransactionClient, baseRevisionId: string | null): Promise<number | null> {
+  if (!baseRevisionId) return null;
+  return (await tx.revision.findUnique({ where: { id: baseRevisionId }, select: { number: true } }))?.number ?? null;
+}
+
 async function assertDateFree(tx: Prisma.TransactionClient, documentId: string, effectiveDate: string): Promise<void> {
   const clash = await tx.revision.findFirst({ where: { documentId, status: 'APPROVED', effectiveDate: dateColumn(effectiveDate) }, select: { number: true } });
   if (clash) throw new DalError('INVALID_INPUT', `施行日 ${formatWareki(effectiveDate)} には既に第${clash.number}版が施行されます。別の日付を指定してください。`);
@@ -191,7 +196,7 @@ export async function approveRevision(input: unknown): Promise<{ approved: boole
       context,
       targetType: 'document',
       targetId: data.slug,
-      details: { revision: data.number, comment: data.comment, effectiveDate, approvals, required: document.requiredApprovals, final: approved },
+      details: { revision: data.number, baseRevision: await baseNumber(tx, revision.baseRevisionId), comment: data.comment, effectiveDate, approvals, required: document.requiredApprovals, final: approved },
     });
     return { approved, approvals, required: document.requiredApprovals };
   });

@@ -94,3 +94,36 @@ describe('audit trail integrity', () => {
     expect(result).toMatchObject({ ok: false, brokenAt: saved.head.seq });
   });
 });
+
+describe('the application database role', () => {
+  it('a role with only SELECT and INSERT on audit_events can append but never rewrite, even with the triggers off', async () => {
+    const role = `portal_app_${Date.now().toString(36)}`;
+    const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+    await superuser(`CREATE ROLE ${role} LOGIN PASSWORD 'app-role-test-password';
+      GRANT CONNECT ON DATABASE "${dbName}" TO ${role};
+      GRANT USAGE ON SCHEMA public TO ${role};
+      GRANT SELECT, INSERT ON audit_events TO ${role};
+      GRANT USAGE ON SEQUENCE audit_events_seq_seq TO ${role};`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = role;
+    url.password = 'app-role-test-password';
+    const app = new pg.Client({ connectionString: url.toString() });
+    await app.connect();
+    try {
+      const [{ n }] = (await app.query<{ n: string }>('SELECT count(*) AS n FROM audit_events')).rows as [{ n: string }];
+      expect(Number(n)).toBeGreaterThan(0);
+      await superuser('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      try {
+        await expect(app.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/permission denied/);
+        await expect(app.query('DELETE FROM audit_events')).rejects.toThrow(/permission denied/);
+        await expect(app.query('TRUNCATE audit_events')).rejects.toThrow(/permission denied/);
+      } finally {
+        await superuser('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+      }
+    } finally {
+      await app.end();
+      await superuser(`REVOKE ALL ON audit_events FROM ${role}; REVOKE ALL ON SEQUENCE audit_events_seq_seq FROM ${role};
+        REVOKE ALL ON SCHEMA public FROM ${role}; REVOKE ALL ON DATABASE "${dbName}" FROM ${role}; DROP ROLE ${role};`);
+    }
+  });
+});

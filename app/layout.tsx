@@ -5,6 +5,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { messages as m } from '@/lib/messages/ja';
 import { getViewer } from '@/lib/server/auth/get-viewer';
+import { getMyTasks } from '@/lib/server/workflow/views';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,13 +19,15 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const [viewer, tasks] = await Promise.all([getViewer(), getMyTasks()]);
   const account = viewer
     ? {
         displayName: viewer.displayName,
         departmentName: viewer.departmentName,
         showAdmin: viewer.can['account:manage'] === true,
         showAudit: viewer.can['audit:read'] === true || viewer.can['audit:read-admin'] === true,
+        showApprovals: viewer.can['revision:approve'] === true,
+        taskCount: tasks?.count ?? 0,
       }
     : null;
   return (

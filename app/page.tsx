@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { hasTasks, MyTasks } from '@/components/approvals/my-tasks';
 import { BasicPolicyCard } from '@/components/home/basic-policy-card';
 import { KindCounts } from '@/components/home/kind-counts';
 import { MyDepartmentDocuments } from '@/components/home/my-department-documents';
@@ -8,7 +9,9 @@ import { PageContainer } from '@/components/layout/page-container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ContentSkeleton } from '@/components/ui/skeleton';
 import { messages as m } from '@/lib/messages/ja';
+import { getViewer } from '@/lib/server/auth/get-viewer';
 import { getPortalOverview } from '@/lib/server/documents/get-portal-overview';
+import { getMyTasks } from '@/lib/server/workflow/views';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,6 +20,7 @@ export default function HomePage() {
     <PageContainer>
       <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.home.title}</h1>
       <p className="mt-4 max-w-[40em] text-std-17N-170">{m.home.lead}</p>
+      <Tasks />
       <div className="mt-8">
         <Suspense fallback={<ContentSkeleton variant="home" />}>
           <Overview />
@@ -24,6 +28,17 @@ export default function HomePage() {
       </div>
       <PolicyFamily />
     </PageContainer>
+  );
+}
+
+/** 「あなたの作業」 for a signed-in person with something to do; nothing otherwise. */
+async function Tasks() {
+  const [tasks, viewer] = await Promise.all([getMyTasks(), getViewer()]);
+  if (!hasTasks(tasks)) return null;
+  return (
+    <div className="mt-8">
+      <MyTasks tasks={tasks} canCreateDocument={viewer?.can['document:manage'] === true} />
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
+import { workflowMessages as w } from '@/lib/messages/workflow';
 
 /** Who is signed in, as far as the header needs it; null for an anonymous reader. */
 export type THeaderAccount = {
@@ -11,6 +12,10 @@ export type THeaderAccount = {
   showAdmin: boolean;
   /** shows the 監査記録 link; the audit screen checks again itself */
   showAudit: boolean;
+  /** shows the 承認待ち link; the approval screens check again themselves */
+  showApprovals: boolean;
+  /** drafts to finish and revisions to approve (「あなたの作業」 on the home page) */
+  taskCount: number;
 } | null;
 
 const NAV_LINK = 'dads-link inline-block rounded-4 py-2 text-solid-gray-800';
@@ -38,6 +43,13 @@ export function SiteHeader({ account }: { account: THeaderAccount }) {
                   {m.layout.navLibrary}
                 </Link>
               </li>
+              {account?.showApprovals && (
+                <li>
+                  <Link href="/approvals" className={NAV_LINK}>
+                    {w.header.approvals}
+                  </Link>
+                </li>
+              )}
               {account?.showAudit && (
                 <li>
                   <Link href="/audit" className={NAV_LINK}>
@@ -62,6 +74,15 @@ export function SiteHeader({ account }: { account: THeaderAccount }) {
                   <span className="block text-dns-16B-130 text-solid-gray-900">{account.displayName}</span>
                   <span className="block text-solid-gray-700">{account.departmentName ?? a.header.noDepartment}</span>
                 </p>
+                {account.taskCount > 0 && (
+                  <Link
+                    href="/#my-tasks"
+                    aria-label={w.tasks.headerLinkLabel(account.taskCount)}
+                    className="inline-flex min-h-10 shrink-0 items-center gap-1 rounded-6 border border-orange-900 bg-orange-50 px-3 text-oln-16N-100 text-orange-1100 hover:underline"
+                  >
+                    {w.tasks.headerLink(account.taskCount)}
+                  </Link>
+                )}
                 <SignOutButton />
               </>
             ) : (

@@ -22,8 +22,11 @@ function Heading({ level, id, className, children }: { level: THeadingLevel; id?
   );
 }
 
+/** Something shown after an article's text (the revision page puts each article's 沿革 there). */
+type TArticleFooter = (article: TArticle) => ReactNode;
+
 /** The structured regulation text: every article, paragraph, item and sub-item carries its anchor id. */
-export function PolicyText({ tree }: { tree: TPolicyTree }) {
+export function PolicyText({ tree, articleFooter }: { tree: TPolicyTree; articleFooter?: TArticleFooter }) {
   const hasChapters = tree.chapters.length > 0;
   return (
     <CopyLinkProvider>
@@ -51,9 +54,9 @@ export function PolicyText({ tree }: { tree: TPolicyTree }) {
           </div>
         )}
         {tree.articles.map((article) => (
-          <ArticleBlock key={article.id} article={article} level={2} />
+          <ArticleBlock key={article.id} article={article} level={2} footer={articleFooter} />
         ))}
-        {hasChapters && tree.chapters.map((chapter) => <ChapterBlock key={chapter.id} chapter={chapter} />)}
+        {hasChapters && tree.chapters.map((chapter) => <ChapterBlock key={chapter.id} chapter={chapter} articleFooter={articleFooter} />)}
         {tree.supplementaryProvisions.length > 0 && (
           <div className="mt-14 border-t border-solid-gray-200 pt-4">
             {tree.supplementaryProvisions.map((provision) => (
@@ -69,7 +72,7 @@ export function PolicyText({ tree }: { tree: TPolicyTree }) {
   );
 }
 
-function ChapterBlock({ chapter }: { chapter: TChapter }) {
+function ChapterBlock({ chapter, articleFooter }: { chapter: TChapter; articleFooter?: TArticleFooter }) {
   return (
     <section id={chapter.id} aria-labelledby={`${chapter.id}-heading`} className="policy-anchor mt-14 first:mt-0">
       <h2 id={`${chapter.id}-heading`} className="text-std-22B-150 text-solid-gray-900">
@@ -77,7 +80,7 @@ function ChapterBlock({ chapter }: { chapter: TChapter }) {
         <span className="ml-[1em]">{chapter.title}</span>
       </h2>
       {chapter.articles.map((article) => (
-        <ArticleBlock key={article.id} article={article} level={3} />
+        <ArticleBlock key={article.id} article={article} level={3} footer={articleFooter} />
       ))}
       {chapter.sections.map((section) => (
         <section key={section.id} id={section.id} aria-labelledby={`${section.id}-heading`} className="policy-anchor mt-10">
@@ -86,7 +89,7 @@ function ChapterBlock({ chapter }: { chapter: TChapter }) {
             <span className="ml-[1em]">{section.title}</span>
           </h3>
           {section.articles.map((article) => (
-            <ArticleBlock key={article.id} article={article} level={4} />
+            <ArticleBlock key={article.id} article={article} level={4} footer={articleFooter} />
           ))}
         </section>
       ))}
@@ -94,7 +97,7 @@ function ChapterBlock({ chapter }: { chapter: TChapter }) {
   );
 }
 
-function ArticleBlock({ article, level }: { article: TArticle; level: THeadingLevel }) {
+function ArticleBlock({ article, level, footer }: { article: TArticle; level: THeadingLevel; footer?: TArticleFooter }) {
   const headingId = `${article.id}-heading`;
   return (
     <section id={article.id} aria-labelledby={headingId} className="policy-anchor mt-10 first:mt-0">
@@ -110,6 +113,7 @@ function ArticleBlock({ article, level }: { article: TArticle; level: THeadingLe
           <ParagraphBlock key={paragraph.id} paragraph={paragraph} article={article} />
         ))}
       </div>
+      {footer?.(article)}
     </section>
   );
 }

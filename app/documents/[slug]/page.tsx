@@ -11,6 +11,7 @@ import { PolicyToc } from '@/components/reader/policy-toc';
 import { Notice } from '@/components/ui/notice';
 import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
+import { workflowMessages as w } from '@/lib/messages/workflow';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
@@ -56,6 +57,12 @@ export default async function DocumentPage(props: TProps) {
   // No 沿革 in a public edition: it would tell of amendments to articles the reader cannot see.
   const history = excerpt ? [] : view.history;
   const canEditExcerpts = viewer?.can['document:manage'] === true && view.document.visibility !== 'PUBLIC';
+  // Links only; the editor and settings screens check the permissions again.
+  const editorLinks = [
+    ...(viewer?.can['revision:draft'] ? [{ href: `/documents/${view.document.slug}/edit`, label: w.documentPage.edit }] : []),
+    ...(viewer?.can['document:manage'] ? [{ href: `/documents/${view.document.slug}/settings`, label: w.documentPage.settings }] : []),
+    ...(canEditExcerpts ? [{ href: `/documents/${view.document.slug}/excerpts`, label: a.access.editExcerpts }] : []),
+  ];
 
   return (
     <PageContainer>
@@ -70,12 +77,16 @@ export default async function DocumentPage(props: TProps) {
               </Notice>
             </div>
           )}
-          {canEditExcerpts && (
-            <p className="mt-4 text-std-16N-170 print:hidden">
-              <Link href={`/documents/${view.document.slug}/excerpts`} className="dads-link">
-                {a.access.editExcerpts}
-              </Link>
-            </p>
+          {editorLinks.length > 0 && (
+            <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170 print:hidden">
+              {editorLinks.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="dads-link">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           )}
         </div>
         <div className="mt-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:mt-0 print:hidden">

@@ -1,0 +1,138 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ApprovalsForbidden } from '@/components/approvals/approvals-forbidden';
+import { cannotDecideReason } from '@/components/approvals/decide-reason';
+import { DecisionForm } from '@/components/approvals/decision-form';
+import { SideBySide } from '@/components/approvals/side-by-side';
+import { formatDateTime } from '@/components/editor/format';
+import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
+import { DecisionList } from '@/components/editor/workflow-records';
+import { PageContainer } from '@/components/layout/page-container';
+import { Notice } from '@/components/ui/notice';
+import { Tag } from '@/components/ui/tag';
+import { workflowMessages as m } from '@/lib/messages/workflow';
+import { serializePolicyText } from '@/lib/policy-text/serialize';
+import { formatWareki } from '@/lib/policy-text/wareki';
+import { ZSlug } from '@/lib/schemas/documents';
+import { z } from '@/lib/schemas/z';
+import { PermissionDeniedError } from '@/lib/server/auth/actor';
+import { getViewer } from '@/lib/server/auth/get-viewer';
+import { todayInJapan } from '@/lib/server/clock';
+import { getReviewView } from '@/lib/server/workflow/views';
+import { approveRevisionAction, rejectRevisionAction } from '../../actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: m.queue.title, robots: { index: false } };
+
+const ZRevisionNumber = z.coerce.number().int().positive().max(100_000);
+
+type TProps = { params: Promise<{ slug: string; number: string }> };
+
+export default async function ReviewPage({ params }: TProps) {
+  const raw = await params;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/approvals/${raw.slug}/${raw.number}`)}`);
+  if (!viewer.can['revision:approve']) return <ApprovalsForbidden />;
+  const slug = ZSlug.safeParse(raw.slug);
+  const number = ZRevisionNumber.safeParse(raw.number);
+  if (!slug.success || !number.success) notFound();
+  let review;
+  try {
+    review = await getReviewView(slug.data, number.data);
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) return <ApprovalsForbidden />;
+    throw error;
+  }
+  // Not in review (decided, withdrawn, or never submitted) looks the same as missing.
+  if (!review) notFound();
+
+  const reason = review.canDecide ? null : cannotDecideReason({ submittedAt: review.submittedAt, decisions: review.decisions, viewer });
+  return (
+    <PageContainer>
+      <WorkflowBreadcrumb trail={[{ href: '/approvals', label: m.queue.title }]} current={m.review.title(review.title, review.number)} />
+      <header className="mt-6">
+        <div className="flex flex-wrap items-center gap-2">
+          <Tag tone="yellow">{m.statuses.IN_REVIEW}</Tag>
+          {review.isAbolition && <Tag tone="red">{m.editor.abolitionTag}</Tag>}
+        </div>
+        <h1 className="mt-3 text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{m.review.title(review.title, review.number)}</h1>
+      </header>
+
+      <section aria-labelledby="summary-heading" className="mt-8 max-w-[56rem]">
+        <h2 id="summary-heading" className="text-std-22B-150 text-solid-gray-900">
+          {m.review.summaryHeading}
+        </h2>
+        {review.isAbolition && (
+          <div className="mt-3">
+            <Notice tone="warning">
+              <p>{m.review.abolition}</p>
+            </Notice>
+          </div>
+        )}
+        <dl className="mt-3 grid gap-x-6 gap-y-2 text-std-16N-170 sm:grid-cols-[10em_minmax(0,1fr)]">
+          <dt className="text-solid-gray-700">{m.review.changeReason}</dt>
+          <dd className="whitespace-pre-wrap text-std-17N-170 text-solid-gray-900">{review.changeReason}</dd>
+          <dt className="text-solid-gray-700">{m.review.effectiveDate}</dt>
+          <dd>{review.effectiveDate ? m.effectiveDate.readAs(formatWareki(review.effectiveDate), review.effectiveDate) : m.queue.noDate}</dd>
+          <dt className="text-solid-gray-700">{m.review.submittedBy}</dt>
+          <dd>{review.submittedBy}</dd>
+          <dt className="text-solid-gray-700">{m.review.submittedAt}</dt>
+          <dd>{formatDateTime(review.submittedAt)}</dd>
+          <dt className="text-solid-gray-700">{m.review.approvals}</dt>
+          <dd>{m.common.approvalsCount(review.approvals, review.required)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="decisions-heading" className="mt-10 max-w-[56rem]">
+        <h2 id="decisions-heading" className="text-std-22B-150 text-solid-gray-900">
+          {m.decisions.heading(review.decisions.length)}
+        </h2>
+        <div className="mt-3">
+          <DecisionList decisions={review.decisions} />
+        </div>
+      </section>
+
+      <section aria-labelledby="compare-heading" className="mt-10">
+        <h2 id="compare-heading" className="text-std-22B-150 text-solid-gray-900">
+          {m.review.compareHeading}
+        </h2>
+        <p className="mt-2 max-w-[48em] text-std-16N-170">
+          {m.review.compareLead} {m.review.changedLegend}
+        </p>
+        <div className="mt-4">
+          <SideBySide
+            after={{ heading: m.review.after, caption: m.review.afterCaption(review.number), text: serializePolicyText(review.tree) }}
+            before={
+              review.inForce
+                ? { heading: m.review.before, caption: m.review.beforeCaption(review.inForce.number, formatWareki(review.inForce.effectiveDate)), text: serializePolicyText(review.inForce.tree) }
+                : { heading: m.review.before, caption: '', text: null, empty: m.review.noBefore }
+            }
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="decision-heading" className="mt-10 max-w-[56rem] rounded-12 border border-solid-gray-420 bg-white p-5 md:p-8">
+        <h2 id="decision-heading" className="text-std-22B-150 text-solid-gray-900">
+          {m.review.decisionHeading}
+        </h2>
+        <div className="mt-4">
+          {reason ? (
+            <Notice>
+              <h3 className="text-std-16B-170">{m.review.cannotDecideHeading}</h3>
+              <p className="mt-1">{m.queue.cannotDecide[reason]}</p>
+            </Notice>
+          ) : (
+            <DecisionForm slug={review.slug} number={review.number} proposedDate={review.effectiveDate} today={todayInJapan()} approveAction={approveRevisionAction} rejectAction={rejectRevisionAction} />
+          )}
+        </div>
+      </section>
+      <p className="mt-8 text-std-16N-170">
+        <Link href="/approvals" className="dads-link">
+          {m.review.backToQueue}
+        </Link>
+      </p>
+    </PageContainer>
+  );
+}

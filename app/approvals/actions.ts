@@ -1,0 +1,26 @@
+'use server';
+
+import { runAction } from '@/lib/server/http/action-result';
+import { approveRevision, rejectRevision } from '@/lib/server/workflow/revisions';
+
+/*
+ * Public POST endpoints of the review screen; the DAL checks the approver's permission, the
+ * separation of duties and the dates. Nothing is revalidated here: a revalidation would re-render
+ * the review screen of a revision that has just left the queue (a 404) under the person's eyes.
+ * The form moves on to the queue and refreshes the router there instead.
+ */
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+export async function approveRevisionAction(formData: FormData) {
+  const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), comment: text(formData, 'comment'), effectiveDate: text(formData, 'effectiveDate') };
+  return runAction(() => approveRevision(input));
+}
+
+export async function rejectRevisionAction(formData: FormData) {
+  const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), comment: text(formData, 'comment') };
+  return runAction(() => rejectRevision(input));
+}

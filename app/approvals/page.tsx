@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ApprovalQueue, type TQueueRow } from '@/components/approvals/approval-queue';
+import { ApprovalsForbidden } from '@/components/approvals/approvals-forbidden';
+import { cannotDecideReason } from '@/components/approvals/decide-reason';
+import { findNode } from '@/components/documents-admin/choices';
+import { NoticeBanner } from '@/components/editor/notice-banner';
+import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
+import { PageContainer } from '@/components/layout/page-container';
+import { EmptyState } from '@/components/ui/empty-state';
+import { workflowMessages as m } from '@/lib/messages/workflow';
+import { formatWareki } from '@/lib/policy-text/wareki';
+import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
+import { PermissionDeniedError } from '@/lib/server/auth/actor';
+import { getViewer } from '@/lib/server/auth/get-viewer';
+import { listLibrary } from '@/lib/server/documents/list-library';
+import { getReviewView, listApprovalQueue } from '@/lib/server/workflow/views';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: m.queue.title, robots: { index: false } };
+
+type TSearchParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** The sentence after a decision, from the address the review screen moved on to; null when there is none. */
+async function decisionNotice(params: TSearchParams): Promise<string | null> {
+  const done = first(params.done);
+  const slug = ZSlug.safeParse(first(params.slug));
+  const number = Number(first(params.number));
+  if (!done || !slug.success || !Number.isInteger(number) || number < 1) return null;
+  const title = findNode(await listLibrary(), slug.data)?.title ?? slug.data;
+  if (done === 'approved') {
+    const date = ZIsoDate.safeParse(first(params.date));
+    return date.success ? m.queue.notices.approved(title, number, formatWareki(date.data)) : null;
+  }
+  if (done === 'partial') return m.queue.notices.approvedPartial(title, number, Number(first(params.approvals)) || 0, Number(first(params.required)) || 0);
+  if (done === 'rejected') return m.queue.notices.rejected(title, number);
+  return null;
+}
+
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login?callbackUrl=/approvals');
+  if (!viewer.can['revision:approve']) return <ApprovalsForbidden />;
+  let queue;
+  try {
+    queue = await listApprovalQueue();
+  } catch (error) {
+    // The DAL has the last word: a role removed since the header was drawn ends here.
+    if (error instanceof PermissionDeniedError) return <ApprovalsForbidden />;
+    throw error;
+  }
+  const rows: TQueueRow[] = await Promise.all(
+    queue.map(async (item) => {
+      if (item.canDecide) return { ...item, cannotDecide: null };
+      const review = await getReviewView(item.slug, item.number);
+      return { ...item, cannotDecide: cannotDecideReason({ submittedAt: item.submittedAt, decisions: review?.decisions ?? [], viewer }) };
+    }),
+  );
+  const notice = await decisionNotice(await searchParams);
+
+  return (
+    <PageContainer>
+      <WorkflowBreadcrumb trail={[]} current={m.queue.title} />
+      <h1 className="mt-6 text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">
+        {m.queue.title}
+        <span className="ml-3 text-std-17N-170 text-solid-gray-700">{m.queue.count(rows.length)}</span>
+      </h1>
+      <p className="mt-4 max-w-[40em] text-std-17N-170">{m.queue.lead}</p>
+      {notice && (
+        <div className="mt-6 max-w-[56rem]">
+          <NoticeBanner>{notice}</NoticeBanner>
+        </div>
+      )}
+      <div className="mt-8 max-w-[56rem]">{rows.length === 0 ? <EmptyState>{m.queue.empty}</EmptyState> : <ApprovalQueue items={rows} />}</div>
+    </PageContainer>
+  );
+}

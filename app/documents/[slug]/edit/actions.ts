@@ -1,0 +1,58 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAction } from '@/lib/server/http/action-result';
+import { saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
+
+/*
+ * Public POST endpoints of the draft editor: each reads only the fields it knows and calls one
+ * DAL function, which checks the permission, the revision's status and the input.
+ */
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function revalidateDocument(slug: string): void {
+  revalidatePath(`/documents/${slug}`, 'layout');
+  revalidatePath('/', 'layout');
+}
+
+export async function startDraftAction(_previous: unknown, formData: FormData) {
+  const input = { slug: text(formData, 'slug'), abolition: text(formData, 'abolition') === '1' };
+  const result = await runAction(() => startDraft(input));
+  if (result.ok) revalidateDocument(input.slug);
+  return result;
+}
+
+/**
+ * Called by the editor's save button, Ctrl+S and the autosave timer. Nothing is revalidated: the
+ * editor keeps its own state, and re-rendering the page every few seconds would only cost.
+ */
+export async function saveDraftAction(formData: FormData) {
+  // Multipart form data carries line breaks as CRLF; the editor (and a textarea's value) uses LF.
+  // Stored as sent, the text would differ from what was typed and every line would end in \r.
+  const draftText = text(formData, 'text').replace(/\r\n?/g, '\n');
+  const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), baseVersion: text(formData, 'baseVersion'), text: draftText };
+  return runAction(() => saveDraft(input));
+}
+
+export async function submitRevisionAction(formData: FormData) {
+  const input = {
+    slug: text(formData, 'slug'),
+    number: text(formData, 'number'),
+    changeReason: text(formData, 'changeReason'),
+    effectiveDate: text(formData, 'effectiveDate'),
+  };
+  const result = await runAction(() => submitRevision(input));
+  if (result.ok) revalidateDocument(input.slug);
+  return result;
+}
+
+export async function withdrawRevisionAction(_previous: unknown, formData: FormData) {
+  const input = { slug: text(formData, 'slug'), number: text(formData, 'number') };
+  const result = await runAction(() => withdrawRevision(input));
+  if (result.ok) revalidateDocument(input.slug);
+  return result;
+}

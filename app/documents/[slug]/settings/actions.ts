@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAction } from '@/lib/server/http/action-result';
+import { updateDocumentMetadata } from '@/lib/server/workflow/documents';
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Changes a document's metadata; the slug and kind are not read (they cannot be changed). */
+export async function updateDocumentMetadataAction(_previous: unknown, formData: FormData) {
+  const input = {
+    slug: text(formData, 'slug'),
+    title: text(formData, 'title'),
+    parentSlug: text(formData, 'parentSlug'),
+    departmentCode: text(formData, 'departmentCode'),
+    visibility: text(formData, 'visibility'),
+    requiredApprovals: text(formData, 'requiredApprovals'),
+    reviewIntervalMonths: text(formData, 'reviewIntervalMonths'),
+  };
+  const result = await runAction(() => updateDocumentMetadata(input));
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { ConfirmAction } from '@/components/admin/confirm-action';
+import { FormFeedback } from '@/components/admin/form-feedback';
+import { ui } from '@/components/admin/styles';
+import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { workflowMessages as m } from '@/lib/messages/workflow';
+
+type TStarted = { number: number; created: boolean };
+
+/** No open draft: start an amendment, or (for a document in force) an abolition after a confirmation. */
+export function StartDraftPanel({ slug, canAbolish, action }: { slug: string; canAbolish: boolean; action: TFormAction<TStarted> }) {
+  const router = useRouter();
+  const opened = () => router.replace(`/documents/${slug}/edit?notice=started`);
+  const { state, pending, feedbackRef, onSubmit } = useDalForm(action, { onSuccess: opened });
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <input type="hidden" name="slug" value={slug} />
+        {state && !state.ok && <FormFeedback state={state} feedbackRef={feedbackRef} />}
+        <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
+          {pending ? m.start.creating : m.start.create}
+        </button>
+      </form>
+      {canAbolish && (
+        <ConfirmAction
+          action={action}
+          fields={{ slug, abolition: '1' }}
+          trigger={m.start.abolish}
+          question={m.start.abolishQuestion}
+          confirmLabel={m.start.abolishDo}
+          pendingLabel={m.start.abolishing}
+          onDone={opened}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { TRevisionState } from '@/lib/server/history/revisions';
+
+/*
+ * Strings of the revision history (改正履歴), single revisions and the 新旧対照表, and of the
+ * 「表示する日付」 form. Dates arrive already formatted in 和暦.
+ */
+
+const ja = {
+  common: {
+    breadcrumb: 'パンくずリスト',
+    home: 'ホーム',
+    library: '規程一覧',
+    history: '改正履歴',
+    revision: (n: number) => `第${n}版`,
+    currentText: '現行の本文を表示',
+  },
+  state: {
+    'in-force': '現行',
+    superseded: '旧版',
+    scheduled: '未施行',
+    draft: '起案中',
+    'in-review': '審査中',
+    rejected: '差戻し',
+    withdrawn: '取下げ',
+    abolition: '廃止済み',
+  } satisfies Record<TRevisionState, string>,
+  /** the badge of a superseded revision whose end is known */
+  supersededUntil: (wareki: string) => `旧版（${wareki}まで）`,
+  facts: {
+    effectiveDate: '施行日',
+    effectiveUndecided: '未定',
+    changeReason: '改正理由',
+    created: '起案',
+    submitted: '審査依頼',
+    approved: '承認',
+    /** 「総務 花子 令和8年4月1日 10:00」 */
+    byAt: (by: string | null, at: string) => (by ? `${by}（${at}）` : at),
+  },
+  decisions: {
+    heading: '審査の記録',
+    APPROVE: '承認',
+    REJECT: '差戻し',
+    reviewer: '審査者',
+    at: '日時',
+    comment: 'コメント',
+    noComment: 'コメントなし',
+    effectiveDate: (wareki: string) => `施行日を${wareki}と指定`,
+  },
+  timeline: {
+    title: '改正履歴',
+    metaTitle: (title: string) => `改正履歴 - ${title}`,
+    lead: '新しい版から順に表示しています。各版の本文を表示し、前の版や現行の版と比較できます。',
+    fullNote: '審査中・差戻し等の版と審査の記録を含めて表示しています。',
+    empty: 'この文書の版はまだありません。',
+    listLabel: '版の一覧',
+    open: (n: number) => `第${n}版の本文を表示`,
+    comparePrevious: '前の版と比較',
+    compareCurrent: '現行と比較',
+    comparePreviousCurrent: '前の版（現行）と比較',
+    compareLabel: (n: number, what: string) => `第${n}版を${what}`,
+    backToDocument: '本文に戻る',
+  },
+  revisionPage: {
+    metaTitle: (title: string, n: number) => `第${n}版 - ${title}`,
+    superseded: (until: string, current: number | null) =>
+      current === null ? `この版は${until}まで施行されていた旧版です。` : `この版は${until}まで施行されていた旧版です（現行は第${current}版）。`,
+    supersededUndated: (current: number | null) => (current === null ? 'この版は施行されていた旧版です。' : `この版は施行されていた旧版です（現行は第${current}版）。`),
+    scheduled: (from: string) => `この版は${from}から施行される予定の版です（未施行）。`,
+    draft: '起案中の下書きです（未承認）。',
+    inReview: '審査中の改正案です（未承認）。',
+    rejected: '差し戻された改正案です。この版は施行されていません。',
+    withdrawn: '取り下げられた改正案です。この版は施行されていません。',
+    abolition: (from: string | null) => (from ? `この版により、この文書は${from}に廃止されました。` : 'この文書を廃止する版です。'),
+    inForce: '現在施行されている版です。',
+    actions: 'この版の操作',
+    articleHistory: '沿革',
+    articleHistoryLabel: (article: string) => `${article}の沿革`,
+    articleHistoryEntry: (wareki: string, label: string) => `${wareki} ${label}`,
+  },
+  compare: {
+    crumb: '新旧対照表',
+    title: (documentTitle: string) => `${documentTitle}　新旧対照表`,
+    metaTitle: (documentTitle: string) => `新旧対照表 - ${documentTitle}`,
+    before: '改正前',
+    after: '改正後',
+    remarks: '備考',
+    /** after 「改正前：」: 第1版（令和3年4月1日施行） */
+    sideDetail: (n: number, detail: string) => `第${n}版（${detail}）`,
+    effective: (wareki: string) => `${wareki}施行`,
+    effectiveScheduled: (wareki: string) => `${wareki}施行予定`,
+    note: '（傍線部分は改正部分）',
+    omitted: '（略）',
+    range: (first: string, last: string) => (first === last ? first : `${first}～${last}`),
+    preamble: '前文',
+    showText: '本文を表示',
+    hideText: '本文を閉じる',
+    omittedRows: (label: string) => `${label}（変更なし）`,
+    summary: (s: { modified: number; added: number; deleted: number; moved: number }) =>
+      `改正${s.modified}条・追加${s.added}条・削除${s.deleted}条・繰下げ等${s.moved}条`,
+    summaryOthers: (n: number) => `（ほかに附則等${n}件）`,
+    summaryLabel: '改正の概要',
+    noChanges: '二つの版の本文に違いはありません。',
+    degraded: { line: '比較量が大きいため、行単位で変更箇所を示しています。', article: '比較量が大きいため、条単位で変更箇所を示しています。', character: '比較量が大きいため、一部の条は条番号で対応付けています。' },
+    viewOptions: '表示の切替え',
+    expandAll: 'すべて展開',
+    changesOnly: '変更箇所のみ',
+    beforeFirst: '改正前を左に表示',
+    afterFirst: '改正後を左に表示',
+    printHint: '印刷するとA4横向きの新旧対照表になります（折りたたんだ条は「（略）」と印刷されます）。',
+    toHistory: '改正履歴へ',
+    tableCaption: (documentTitle: string) => `${documentTitle}の新旧対照表`,
+    // the picker shown when the address does not name two revisions
+    pickTitle: '比較する版を選んでください',
+    pickLead: '新旧対照表を作成する二つの版を選んでください。改正前には古い版を、改正後には新しい版を選びます。',
+    invalid: '比較する版の指定が正しくありません。',
+    same: '同じ版どうしは比較できません。異なる二つの版を選んでください。',
+    tooFew: '比較できる版が二つ以上ありません。',
+    pickFrom: '改正前の版',
+    pickTo: '改正後の版',
+    pickSubmit: '比較する',
+    pickOption: (n: number, detail: string) => `第${n}版（${detail}）`,
+  },
+  asOf: {
+    label: '表示する日付',
+    hint: '例: 令和4年5月26日、R4.5.26、2022-05-26',
+    submit: '表示',
+    unreadable: '日付として読み取れません。令和4年5月26日、R4.5.26 又は 2022-05-26 の形式で入力してください。',
+    required: '日付を入力してください。',
+  },
+} as const;
+
+export const historyMessages = ja;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { AsOfForm } from '@/components/history/as-of-form';
 import { PageContainer } from '@/components/layout/page-container';
 import { LibraryTree } from '@/components/library/library-tree';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -25,6 +26,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
     <PageContainer>
       <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.library.title}</h1>
       <p className="mt-4 max-w-[40em] text-std-17N-170">{m.library.lead}</p>
+      <div className="mt-6 max-w-[42.5rem] print:hidden">
+        <AsOfForm action="/documents" defaultValue={asOf ?? ''} />
+      </div>
       {asOf && (
         <div className="mt-6 max-w-[42.5rem]">
           <Notice>

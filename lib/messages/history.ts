@@ -120,6 +120,10 @@ const ja = {
     pickSubmit: '比較する',
     pickOption: (n: number, detail: string) => `第${n}版（${detail}）`,
   },
+  readerLinks: {
+    history: '改正履歴',
+    thisRevision: (n: number) => `この版（第${n}版）の詳細と新旧対照表`,
+  },
   asOf: {
     label: '表示する日付',
     hint: '例: 令和4年5月26日、R4.5.26、2022-05-26',

@@ -187,6 +187,7 @@ const ja = {
     approvals: '承認',
     abolition: 'この改正案は廃止案です。承認されると、施行日からこの文書は効力を失います。',
     compareHeading: '改正後と改正前',
+    comparisonCaption: (title: string, after: number, before: number) => `${title} 新旧対照表（改正後：第${after}版、改正前：第${before}版）`,
     compareLead: '改正後（この改正案）を左に、改正前（現在施行されている版）を右に並べています（狭い画面では改正後、改正前の順）。',
     after: '改正後',
     before: '改正前',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { AsOfForm } from '@/components/history/as-of-form';
 import { PageContainer } from '@/components/layout/page-container';
 import { Breadcrumb } from '@/components/reader/breadcrumb';
 import { DocumentHeader } from '@/components/reader/document-header';
@@ -10,6 +11,7 @@ import { PolicyText } from '@/components/reader/policy-text';
 import { PolicyToc } from '@/components/reader/policy-toc';
 import { Notice } from '@/components/ui/notice';
 import { authMessages as a } from '@/lib/messages/auth';
+import { historyMessages as h } from '@/lib/messages/history';
 import { messages as m } from '@/lib/messages/ja';
 import { workflowMessages as w } from '@/lib/messages/workflow';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
@@ -58,6 +60,15 @@ export default async function DocumentPage(props: TProps) {
   const history = excerpt ? [] : view.history;
   const canEditExcerpts = viewer?.can['document:manage'] === true && view.document.visibility !== 'PUBLIC';
   // Links only; the editor and settings screens check the permissions again.
+  // Readers of the full text have the history; a public edition has none (it would tell of the rest).
+  const historyLinks = excerpt
+    ? []
+    : [
+        { href: `/documents/${view.document.slug}/revisions`, label: h.readerLinks.history },
+        ...(view.document.inForce && view.document.inForce.number > 1
+          ? [{ href: `/documents/${view.document.slug}/revisions/${view.revision.number}`, label: h.readerLinks.thisRevision(view.revision.number) }]
+          : []),
+      ];
   const editorLinks = [
     ...(viewer?.can['revision:draft'] ? [{ href: `/documents/${view.document.slug}/edit`, label: w.documentPage.edit }] : []),
     ...(viewer?.can['document:manage'] ? [{ href: `/documents/${view.document.slug}/settings`, label: w.documentPage.settings }] : []),
@@ -75,6 +86,22 @@ export default async function DocumentPage(props: TProps) {
               <Notice>
                 <p>{a.access.excerptNotice}</p>
               </Notice>
+            </div>
+          )}
+          {historyLinks.length > 0 && (
+            <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170 print:hidden">
+              {historyLinks.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="dads-link">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!excerpt && (
+            <div className="mt-4 max-w-[42.5rem] print:hidden">
+              <AsOfForm action={`/documents/${view.document.slug}`} defaultValue={asOf ?? ''} />
             </div>
           )}
           {editorLinks.length > 0 && (

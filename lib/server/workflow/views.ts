@@ -1,4 +1,5 @@
 import 'server-only';
+import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { ZSlug } from '@/lib/schemas/documents';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
@@ -108,6 +109,8 @@ export async function listApprovalQueue(): Promise<TQueueItem[]> {
 
 export interface TReviewView extends TQueueItem {
   tree: TPolicyTree;
+  /** the 新旧対照表 of the text in force (改正前) and this revision (改正後); null for a first revision */
+  comparison: TComparison | null;
   /** the revision in force today, to compare against; null for a first revision */
   inForce: { number: number; tree: TPolicyTree; effectiveDate: string } | null;
   decisions: TDecisionView[];
@@ -128,9 +131,11 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
     orderBy: { effectiveDate: 'desc' },
   });
   const who = await names(revision.decisions.map((d) => d.reviewerId));
+  const tree = ZPolicyTree.parse(revision.content);
   return {
     ...item,
-    tree: ZPolicyTree.parse(revision.content),
+    tree,
+    comparison: inForce ? compareTrees(ZPolicyTree.parse(inForce.content), tree) : null,
     inForce: inForce ? { number: inForce.number, tree: ZPolicyTree.parse(inForce.content), effectiveDate: isoDate(inForce.effectiveDate!) } : null,
     decisions: revision.decisions.map((d) => ({ decision: d.decision, reviewer: who.get(d.reviewerId) ?? '', comment: d.comment, effectiveDate: d.effectiveDate ? isoDate(d.effectiveDate) : null, at: d.createdAt.toISOString() })),
     isAbolition: revision.isAbolition,

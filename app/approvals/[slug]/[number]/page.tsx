@@ -5,6 +5,7 @@ import { ApprovalsForbidden } from '@/components/approvals/approvals-forbidden';
 import { cannotDecideReason } from '@/components/approvals/decide-reason';
 import { DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
+import { ComparisonTable } from '@/components/compare/comparison-table';
 import { formatDateTime } from '@/components/editor/format';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
 import { DecisionList } from '@/components/editor/workflow-records';
@@ -102,14 +103,19 @@ export default async function ReviewPage({ params }: TProps) {
           {m.review.compareLead} {m.review.changedLegend}
         </p>
         <div className="mt-4">
-          <SideBySide
-            after={{ heading: m.review.after, caption: m.review.afterCaption(review.number), text: serializePolicyText(review.tree) }}
-            before={
-              review.inForce
-                ? { heading: m.review.before, caption: m.review.beforeCaption(review.inForce.number, formatWareki(review.inForce.effectiveDate)), text: serializePolicyText(review.inForce.tree) }
-                : { heading: m.review.before, caption: '', text: null, empty: m.review.noBefore }
-            }
-          />
+          {review.comparison && review.inForce ? (
+            <ComparisonTable
+              rows={review.comparison.rows}
+              order={['after', 'before']}
+              all={false}
+              caption={m.review.comparisonCaption(review.title, review.number, review.inForce.number)}
+            />
+          ) : (
+            <SideBySide
+              after={{ heading: m.review.after, caption: m.review.afterCaption(review.number), text: serializePolicyText(review.tree) }}
+              before={{ heading: m.review.before, caption: '', text: null, empty: m.review.noBefore }}
+            />
+          )}
         </div>
       </section>
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ApprovalQueue, type TQueueRow } from '@/components/approvals/approval-queue';
-import { ApprovalsForbidden } from '@/components/approvals/approvals-forbidden';
+import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
 import { cannotDecideReason } from '@/components/approvals/decide-reason';
 import { findNode } from '@/components/documents-admin/choices';
 import { NoticeBanner } from '@/components/editor/notice-banner';
@@ -45,13 +45,13 @@ async function decisionNotice(params: TSearchParams): Promise<string | null> {
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const viewer = await getViewer();
   if (!viewer) redirect('/login?callbackUrl=/approvals');
-  if (!viewer.can['revision:approve']) return <ApprovalsForbidden />;
+  if (!viewer.can['revision:approve']) return <WorkflowForbidden />;
   let queue;
   try {
     queue = await listApprovalQueue();
   } catch (error) {
     // The DAL has the last word: a role removed since the header was drawn ends here.
-    if (error instanceof PermissionDeniedError) return <ApprovalsForbidden />;
+    if (error instanceof PermissionDeniedError) return <WorkflowForbidden />;
     throw error;
   }
   const rows: TQueueRow[] = await Promise.all(

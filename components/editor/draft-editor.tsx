@@ -290,6 +290,17 @@ export function DraftEditor({
                 onCaretLine={setCaretLine}
                 heightClass={PANE_HEIGHT}
               />
+              {!parsed.ok && (
+                // On narrow screens the preview, with the full list, is below the text: name the lines here too.
+                <p className="mt-1 flex flex-wrap items-baseline gap-x-3 text-std-16N-170 text-error-2 lg:hidden">
+                  <span>{m.editor.errorsHeading(parsed.errors.length)}</span>
+                  {parsed.errors.slice(0, 5).map((error, index) => (
+                    <button key={`${error.line}-${index}`} type="button" onClick={() => goToLine(error.line)} className="dads-link rounded-4">
+                      {m.editor.goToLine(error.line)}
+                    </button>
+                  ))}
+                </p>
+              )}
             </div>
             <div className="min-w-0">
               <PolicyPreview

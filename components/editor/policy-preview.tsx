@@ -55,7 +55,11 @@ export function PolicyPreview({
         {m.editor.previewHeading}
       </h2>
       <div className={`flex flex-col rounded-8 border border-solid-gray-420 bg-white ${heightClass}`}>
-        <div aria-live="polite" className="max-h-[40%] shrink-0 space-y-3 overflow-y-auto px-4 empty:hidden [&:not(:empty)]:pt-3">
+        {/* Read out is the count only, when it changes: the whole list on every pause in typing would drown the text. */}
+        <p className="sr-only" aria-live="polite">
+          {parsed.ok ? '' : m.editor.errorsHeading(parsed.errors.length)}
+        </p>
+        <div className="max-h-[40%] shrink-0 space-y-3 overflow-y-auto px-4 empty:hidden [&:not(:empty)]:pt-3">
           {!parsed.ok && (
             <ParseIssues issues={parsed.errors} tone="error" heading={m.editor.errorsHeading(parsed.errors.length)} lead={m.editor.errorsLead} onGoToLine={onGoToLine} />
           )}

@@ -1,3 +1,4 @@
+import type { Widen } from '@/lib/messages/widen';
 import type { ROLE_VALUES } from '@/lib/schemas/admin';
 
 /*
@@ -142,13 +143,6 @@ const ja = {
   },
 } as const;
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : T extends readonly (infer U)[]
-      ? readonly Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape another locale must satisfy. */
 export type TAdminMessages = Widen<typeof ja>;

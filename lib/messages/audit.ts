@@ -1,3 +1,5 @@
+import type { Widen } from '@/lib/messages/widen';
+
 /*
  * Strings of the auditors' screen (監査記録). Error sentences of invalid filters come from the
  * data access layer, already in Japanese. Action codes not listed here are shown as they are.
@@ -145,13 +147,6 @@ const ja = {
   },
 } as const;
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : T extends readonly (infer U)[]
-      ? readonly Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape another locale must satisfy. */
 export type TAuditMessages = Widen<typeof ja>;

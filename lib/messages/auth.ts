@@ -1,3 +1,5 @@
+import type { Widen } from '@/lib/messages/widen';
+
 /*
  * Strings of sign-in, sign-out and the account area of the header, and of the parts of the reader
  * that change with who is reading (public editions, documents of the reader's department).
@@ -51,13 +53,6 @@ const ja = {
   },
 } as const;
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : T extends readonly (infer U)[]
-      ? readonly Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape another locale must satisfy. */
 export type TAuthMessages = Widen<typeof ja>;

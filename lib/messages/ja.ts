@@ -1,3 +1,4 @@
+import type { Widen } from '@/lib/messages/widen';
 import type { TDocumentKind, TVisibility } from '@/lib/server/documents/types';
 
 /*
@@ -109,13 +110,6 @@ export const ja = {
   loading: '読み込んでいます',
 } as const;
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : T extends readonly (infer U)[]
-      ? readonly Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape another locale must satisfy. */
 export type TMessages = Widen<typeof ja>;

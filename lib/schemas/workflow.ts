@@ -37,7 +37,12 @@ export const ZRejectInput = ZReviewInput.extend({
 export const ZWithdrawInput = z.object(ZRevisionRef);
 
 export const ZCreateDocumentInput = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで入力してください。').max(100),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで入力してください。')
+    .max(100)
+    // /documents/new is the creation screen
+    .refine((slug) => slug !== 'new', '「new」はスラッグに使用できません。'),
   kind: z.enum(['BASIC_POLICY', 'STANDARD', 'SAFETY_MANAGEMENT_STANDARD', 'PROCEDURE'], { error: '種別を選択してください。' }),
   title: z.string().trim().min(1, '表題を入力してください。').max(200, '表題は200文字以内で入力してください。'),
   parentSlug: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),

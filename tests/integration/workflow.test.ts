@@ -191,3 +191,22 @@ describe('the revision workflow', () => {
     expect(again.created).toBe(false);
   });
 });
+
+describe('document metadata and drafts, guarded in the data layer', () => {
+  it('stores drafts with LF line breaks whatever the browser sent', async () => {
+    const { number, editor } = await openDraft('sample-procedure-media');
+    await saveDraft({ slug: 'sample-procedure-media', number, baseVersion: editor.version, text: editor.text.replace(/\n/g, '\r\n') });
+    const saved = await db().revision.findFirstOrThrow({ where: { document: { slug: 'sample-procedure-media' }, number } });
+    expect(saved.draftText).not.toContain('\r');
+    await withdrawRevision({ slug: 'sample-procedure-media', number });
+  });
+
+  it('refuses a parent that would close a cycle, and the reserved slug new', async () => {
+    const { createDocument, updateDocumentMetadata } = await import('@/lib/server/workflow/documents');
+    await signInAs('demo-editor');
+    const base = { visibility: 'STAFF', requiredApprovals: 1, reviewIntervalMonths: 12 };
+    await expect(updateDocumentMetadata({ ...base, slug: 'sample-standard', title: '○○市情報セキュリティ対策基準（サンプル）', parentSlug: 'sample-procedure-media' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('下位の文書') });
+    await expect(createDocument({ ...base, slug: 'new', kind: 'PROCEDURE', title: '新規' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await db().document.findUniqueOrThrow({ where: { slug: 'sample-standard' }, include: { parent: true } })).parent?.slug).toBe('basic-policy');
+  });
+});

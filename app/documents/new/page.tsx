@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ApprovalsForbidden } from '@/components/approvals/approvals-forbidden';
+import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
 import { parentChoices } from '@/components/documents-admin/choices';
 import { DocumentForm } from '@/components/documents-admin/document-form';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: m.documentForm.newTitle, robots: { in
 export default async function NewDocumentPage() {
   const viewer = await getViewer();
   if (!viewer) redirect('/login?callbackUrl=/documents/new');
-  if (!viewer.can['document:manage']) return <ApprovalsForbidden body={m.forbidden.documentsBody} />;
+  if (!viewer.can['document:manage']) return <WorkflowForbidden body={m.forbidden.documentsBody} />;
   const [library, departments] = await Promise.all([listLibrary(), listDepartments()]);
 
   return (

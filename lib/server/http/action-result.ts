@@ -2,7 +2,12 @@ import 'server-only';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { DalError } from '@/lib/server/documents/errors';
 
-export type TActionError = { code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_INPUT' | 'PARSE_FAILED' | 'CONFLICT'; message: string };
+export type TActionError = {
+  code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_INPUT' | 'PARSE_FAILED' | 'CONFLICT';
+  message: string;
+  /** for PARSE_FAILED: the parser's errors, each with its line */
+  lines?: { line: number; message: string }[];
+};
 export type TActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: TActionError };
 
 /**
@@ -14,7 +19,10 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<TActionResult<
     return { ok: true, data: await fn() };
   } catch (error) {
     if (error instanceof PermissionDeniedError) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } };
-    if (error instanceof DalError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof DalError) {
+      const lines = error.code === 'PARSE_FAILED' && Array.isArray(error.details) ? (error.details as { line: number; message: string }[]).map(({ line, message }) => ({ line, message })) : undefined;
+      return { ok: false, error: { code: error.code, message: error.message, ...(lines ? { lines } : {}) } };
+    }
     throw error;
   }
 }

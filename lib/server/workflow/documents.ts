@@ -15,6 +15,16 @@ async function references(tx: Prisma.TransactionClient, data: { parentSlug?: str
   const parent = data.parentSlug ? await tx.document.findUnique({ where: { slug: data.parentSlug }, select: { id: true, slug: true } }) : null;
   if (data.parentSlug && !parent) throw new DalError('INVALID_INPUT', '上位文書が見つかりません。');
   if (parent && parent.slug === self) throw new DalError('INVALID_INPUT', '自分自身を上位文書にはできません。');
+  if (parent && self) {
+    // Walk up from the new parent: meeting the document itself would close a cycle.
+    let cursor: string | null = parent.id;
+    for (let depth = 0; cursor && depth < 50; depth += 1) {
+      const up: { slug: string; parentId: string | null } | null = await tx.document.findUnique({ where: { id: cursor }, select: { slug: true, parentId: true } });
+      if (!up) break;
+      if (up.slug === self) throw new DalError('INVALID_INPUT', '下位の文書を上位文書にはできません。');
+      cursor = up.parentId;
+    }
+  }
   const department = data.departmentCode ? await tx.department.findUnique({ where: { code: data.departmentCode }, select: { id: true } }) : null;
   if (data.departmentCode && !department) throw new DalError('INVALID_INPUT', '所管部局が見つかりません。');
   return { parentId: parent?.id ?? null, departmentId: department?.id ?? null };

@@ -93,7 +93,9 @@ export type TSaveResult =
 export async function saveDraft(input: unknown): Promise<TSaveResult> {
   const actor = await getActor();
   requirePermission(actor, 'revision:draft');
-  const data = parseInput(ZSaveDraftInput, input);
+  const parsedInput = parseInput(ZSaveDraftInput, input);
+  // Browsers send form text with CRLF line breaks; the draft is stored with LF whatever the caller.
+  const data = { ...parsedInput, text: parsedInput.text.replace(/\r\n?/g, '\n') };
   if (data.text.includes('\u0000')) throw new DalError('INVALID_INPUT', '本文に使用できない文字（NUL）が含まれています。');
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {

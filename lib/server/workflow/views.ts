@@ -1,6 +1,7 @@
 import 'server-only';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
+import { cache } from 'react';
 import { ZSlug } from '@/lib/schemas/documents';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { dateColumn, isoDate, todayInJapan } from '@/lib/server/clock';
@@ -149,8 +150,8 @@ export interface TTasks {
   count: number;
 }
 
-/** What waits for the signed-in person: their drafts, revisions to approve, rejections to answer. */
-export async function getMyTasks(): Promise<TTasks | null> {
+/** What waits for the signed-in person: their drafts, revisions to approve, rejections to answer (once per request). */
+export const getMyTasks = cache(async (): Promise<TTasks | null> => {
   const actor = await getActor();
   if (actor.kind !== 'user') return null;
   const drafts = actor.permissions.has('revision:draft')
@@ -171,4 +172,4 @@ export async function getMyTasks(): Promise<TTasks | null> {
   };
   result.count = result.drafts.filter((d) => d.status === 'DRAFT').length + result.toApprove.length;
   return result;
-}
+});

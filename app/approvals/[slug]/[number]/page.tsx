@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { ApprovalsForbidden } from '@/components/approvals/approvals-forbidden';
+import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
 import { cannotDecideReason } from '@/components/approvals/decide-reason';
 import { DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
@@ -35,7 +35,7 @@ export default async function ReviewPage({ params }: TProps) {
   const raw = await params;
   const viewer = await getViewer();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/approvals/${raw.slug}/${raw.number}`)}`);
-  if (!viewer.can['revision:approve']) return <ApprovalsForbidden />;
+  if (!viewer.can['revision:approve']) return <WorkflowForbidden />;
   const slug = ZSlug.safeParse(raw.slug);
   const number = ZRevisionNumber.safeParse(raw.number);
   if (!slug.success || !number.success) notFound();
@@ -43,7 +43,7 @@ export default async function ReviewPage({ params }: TProps) {
   try {
     review = await getReviewView(slug.data, number.data);
   } catch (error) {
-    if (error instanceof PermissionDeniedError) return <ApprovalsForbidden />;
+    if (error instanceof PermissionDeniedError) return <WorkflowForbidden />;
     throw error;
   }
   // Not in review (decided, withdrawn, or never submitted) looks the same as missing.
@@ -72,7 +72,7 @@ export default async function ReviewPage({ params }: TProps) {
             </Notice>
           </div>
         )}
-        <dl className="mt-3 grid gap-x-6 gap-y-2 text-std-16N-170 sm:grid-cols-[10em_minmax(0,1fr)]">
+        <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-std-16N-170 sm:gap-x-8">
           <dt className="text-solid-gray-700">{m.review.changeReason}</dt>
           <dd className="whitespace-pre-wrap text-std-17N-170 text-solid-gray-900">{review.changeReason}</dd>
           <dt className="text-solid-gray-700">{m.review.effectiveDate}</dt>
@@ -100,7 +100,7 @@ export default async function ReviewPage({ params }: TProps) {
           {m.review.compareHeading}
         </h2>
         <p className="mt-2 max-w-[48em] text-std-16N-170">
-          {m.review.compareLead} {m.review.changedLegend}
+          {review.comparison && review.inForce ? m.review.comparisonLead : m.review.compareLead}
         </p>
         <div className="mt-4">
           {review.comparison && review.inForce ? (

@@ -109,7 +109,7 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
           <Notice>
             <h2 className="text-std-18B-160 text-solid-gray-900">{m.editor.inReviewTitle}</h2>
             <p className="mt-1">{m.editor.inReviewBody}</p>
-            <dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_minmax(0,1fr)]">
+            <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-1">
               <dt className="text-solid-gray-700">{m.submit.reason}</dt>
               <dd className="whitespace-pre-wrap">{editor.changeReason}</dd>
               {editor.effectiveDate && (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 
 /** What a signed-in person without the role sees instead of an approval or document-management screen. */
-export function ApprovalsForbidden({ body = m.forbidden.body }: { body?: string }) {
+export function WorkflowForbidden({ body = m.forbidden.body }: { body?: string }) {
   return (
     <div className="mx-auto w-full max-w-[1200px] px-4 pt-10 md:px-8 md:pt-16">
       <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{m.common.forbiddenTitle}</h1>

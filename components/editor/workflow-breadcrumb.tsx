@@ -1,26 +1,6 @@
-import Link from 'next/link';
-import { workflowMessages as m } from '@/lib/messages/workflow';
+import { Breadcrumb } from '@/components/reader/breadcrumb';
 
 /** ホーム › … › the current screen, for the workflow screens below a document or the approvals. */
 export function WorkflowBreadcrumb({ trail, current }: { trail: { href: string; label: string }[]; current: string }) {
-  const crumbs = [{ href: '/', label: m.common.home }, ...trail];
-  return (
-    <nav aria-label={m.common.breadcrumb} className="print:hidden">
-      <ol className="flex flex-wrap items-center gap-x-2 gap-y-1 text-dns-14N-130">
-        {crumbs.map((crumb) => (
-          <li key={crumb.href} className="flex items-center gap-2">
-            <Link href={crumb.href} className="dads-link">
-              {crumb.label}
-            </Link>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3 text-solid-gray-600" fill="none" stroke="currentColor" strokeWidth="2">
-              <path d="M6 3l5 5-5 5" />
-            </svg>
-          </li>
-        ))}
-        <li aria-current="page" className="text-solid-gray-800">
-          {current}
-        </li>
-      </ol>
-    </nav>
-  );
+  return <Breadcrumb inLibrary={false} trail={trail} current={current} />;
 }

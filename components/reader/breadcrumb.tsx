@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { messages as m } from '@/lib/messages/ja';
 
-/** ホーム › 規程一覧 › …trail › the current page. */
-export function Breadcrumb({ current, trail = [] }: { current: string; trail?: { href: string; label: string }[] }) {
-  const crumbs = [{ href: '/', label: m.layout.navHome }, { href: '/documents', label: m.layout.navLibrary }, ...trail];
+/** ホーム › 規程一覧 › …trail › the current page (without 規程一覧 for screens outside the library). */
+export function Breadcrumb({ current, trail = [], inLibrary = true }: { current: string; trail?: { href: string; label: string }[]; inLibrary?: boolean }) {
+  const crumbs = [{ href: '/', label: m.layout.navHome }, ...(inLibrary ? [{ href: '/documents', label: m.layout.navLibrary }] : []), ...trail];
   return (
     <nav aria-label={m.reader.breadcrumb} className="print:hidden">
       <ol className="flex flex-wrap items-center gap-x-2 gap-y-1 text-dns-14N-130">

@@ -88,33 +88,13 @@ export default async function DocumentPage(props: TProps) {
               </Notice>
             </div>
           )}
-          {historyLinks.length > 0 && (
-            <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170 print:hidden">
-              {historyLinks.map((link) => (
-                <li key={link.href}>
-                  <Link href={link.href} className="dads-link">
-                    {link.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <LinkRow links={historyLinks} />
           {!excerpt && (
             <div className="mt-4 max-w-[42.5rem] print:hidden">
               <AsOfForm action={`/documents/${view.document.slug}`} defaultValue={asOf ?? ''} />
             </div>
           )}
-          {editorLinks.length > 0 && (
-            <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170 print:hidden">
-              {editorLinks.map((link) => (
-                <li key={link.href}>
-                  <Link href={link.href} className="dads-link">
-                    {link.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <LinkRow links={editorLinks} />
         </div>
         <div className="mt-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:mt-0 print:hidden">
           <div className="lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pr-2">
@@ -127,5 +107,20 @@ export default async function DocumentPage(props: TProps) {
         </article>
       </div>
     </PageContainer>
+  );
+}
+
+function LinkRow({ links }: { links: { href: string; label: string }[] }) {
+  if (links.length === 0) return null;
+  return (
+    <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170 print:hidden">
+      {links.map((link) => (
+        <li key={link.href}>
+          <Link href={link.href} className="dads-link">
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

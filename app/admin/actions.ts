@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { formText as text, formTexts as texts } from '@/lib/form-fields';
 import { createAccount, resetPassword, setAccountStatus, updateAccount } from '@/lib/server/admin/accounts';
 import { createDepartment, renameDepartment } from '@/lib/server/admin/departments';
 import { addGrant, revokeGrant } from '@/lib/server/admin/grants';
@@ -12,14 +13,7 @@ import { runAction, type TActionResult } from '@/lib/server/http/action-result';
  * validates, and refreshes the administration screens on success.
  */
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
 
-function texts(formData: FormData, name: string): string[] {
-  return formData.getAll(name).filter((value): value is string => typeof value === 'string');
-}
 
 async function done<T>(result: Promise<TActionResult<T>>): Promise<TActionResult<T>> {
   const settled = await result;

@@ -1,5 +1,6 @@
 'use server';
 
+import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
 import { approveRevision, rejectRevision } from '@/lib/server/workflow/revisions';
 
@@ -10,10 +11,6 @@ import { approveRevision, rejectRevision } from '@/lib/server/workflow/revisions
  * The form moves on to the queue and refreshes the router there instead.
  */
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
 
 export async function approveRevisionAction(formData: FormData) {
   const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), comment: text(formData, 'comment'), effectiveDate: text(formData, 'effectiveDate') };

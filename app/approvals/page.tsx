@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ApprovalQueue, type TQueueRow } from '@/components/approvals/approval-queue';
 import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
-import { cannotDecideReason } from '@/components/approvals/decide-reason';
 import { findNode } from '@/components/documents-admin/choices';
 import { NoticeBanner } from '@/components/editor/notice-banner';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
@@ -14,7 +13,7 @@ import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { listLibrary } from '@/lib/server/documents/list-library';
-import { getReviewView, listApprovalQueue } from '@/lib/server/workflow/views';
+import { listApprovalQueue } from '@/lib/server/workflow/views';
 
 export const dynamic = 'force-dynamic';
 
@@ -54,13 +53,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     if (error instanceof PermissionDeniedError) return <WorkflowForbidden />;
     throw error;
   }
-  const rows: TQueueRow[] = await Promise.all(
-    queue.map(async (item) => {
-      if (item.canDecide) return { ...item, cannotDecide: null };
-      const review = await getReviewView(item.slug, item.number);
-      return { ...item, cannotDecide: cannotDecideReason({ submittedAt: item.submittedAt, decisions: review?.decisions ?? [], viewer }) };
-    }),
-  );
+  const rows: TQueueRow[] = queue;
   const notice = await decisionNotice(await searchParams);
 
   return (

@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import type { TCannotDecideReason } from '@/components/approvals/decide-reason';
 import { formatDateTime } from '@/components/editor/format';
 import { Tag } from '@/components/ui/tag';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import type { TQueueItem } from '@/lib/server/workflow/views';
 
-export type TQueueRow = TQueueItem & { cannotDecide: TCannotDecideReason | null };
+export type TQueueRow = TQueueItem;
 
 /** The revisions waiting for approval, oldest first, each with what is needed to pick it up. */
 export function ApprovalQueue({ items }: { items: TQueueRow[] }) {

@@ -1,13 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
 import { createDocument } from '@/lib/server/workflow/documents';
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
 
 /** Creates a document with its first draft; the DAL checks the editor's permission and every field. */
 export async function createDocumentAction(_previous: unknown, formData: FormData) {

@@ -80,6 +80,13 @@ export interface TQueueItem {
   required: number;
   /** false when the viewer authored or edited it, or already approved it in this round */
   canDecide: boolean;
+  /** why not: 'contributor' (authored or edited it) or 'approved' (approved it in this round) */
+  cannotDecide: 'contributor' | 'approved' | null;
+}
+
+function decidable(contributor: boolean, approved: boolean): Pick<TQueueItem, 'canDecide' | 'cannotDecide'> {
+  const cannotDecide = contributor ? 'contributor' : approved ? 'approved' : null;
+  return { canDecide: cannotDecide === null, cannotDecide };
 }
 
 /** Revisions waiting for approval, oldest first. */
@@ -103,7 +110,7 @@ export async function listApprovalQueue(): Promise<TQueueItem[]> {
       effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null,
       approvals: round.length,
       required: r.document.requiredApprovals,
-      canDecide: !r.contributorIds.includes(actor.id) && !round.some((d) => d.reviewerId === actor.id),
+      ...decidable(r.contributorIds.includes(actor.id), round.some((d) => d.reviewerId === actor.id)),
     };
   });
 }

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
-import { cannotDecideReason } from '@/components/approvals/decide-reason';
 import { DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
 import { ComparisonTable } from '@/components/compare/comparison-table';
@@ -49,7 +48,7 @@ export default async function ReviewPage({ params }: TProps) {
   // Not in review (decided, withdrawn, or never submitted) looks the same as missing.
   if (!review) notFound();
 
-  const reason = review.canDecide ? null : cannotDecideReason({ submittedAt: review.submittedAt, decisions: review.decisions, viewer });
+  const reason = review.cannotDecide;
   return (
     <PageContainer>
       <WorkflowBreadcrumb trail={[{ href: '/approvals', label: m.queue.title }]} current={m.review.title(review.title, review.number)} />

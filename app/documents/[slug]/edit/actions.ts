@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
 import { saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
 
@@ -9,10 +10,6 @@ import { saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/s
  * DAL function, which checks the permission, the revision's status and the input.
  */
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
 
 function revalidateDocument(slug: string): void {
   revalidatePath(`/documents/${slug}`, 'layout');

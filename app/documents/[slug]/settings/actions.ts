@@ -1,13 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
 import { updateDocumentMetadata } from '@/lib/server/workflow/documents';
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
 
 /** Changes a document's metadata; the slug and kind are not read (they cannot be changed). */
 export async function updateDocumentMetadataAction(_previous: unknown, formData: FormData) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { disconnectDb } from '@/lib/server/db';
+import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { openDatabase } from './lib/database';
 
@@ -49,6 +50,8 @@ try {
     const seeded = await seedDatabase({ demoAccounts });
     log(`初期データを投入しました（版 ${seeded.revisionsCreated} 件、デモアカウント ${seeded.demoAccounts} 件）`);
   }
+  const indexed = await unsafeReindexSearch();
+  if (indexed.revisions > 0) log(`検索索引を作成しました（版 ${indexed.revisions} 件、${indexed.units} 単位）`);
   await disconnectDb();
 } catch (error) {
   console.error(error);

@@ -63,6 +63,7 @@ const ja = {
     'grant.revoke': '閲覧権限の取消',
     'audit.export': '監査記録の出力',
     'audit.verify': '連鎖の検証',
+    'search.query': '規程の検索',
   } as Record<string, string>,
   actionPrefixes: {
     'auth.': '認証すべて',

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { can, type TActor } from '@/lib/server/auth/actor';
 
@@ -23,6 +23,21 @@ export function fullAccessWhere(actor: TActor): Prisma.DocumentWhereInput {
   return {
     OR: [{ visibility: { in: ['PUBLIC', 'STAFF'] } }, { visibility: 'RESTRICTED', grants: { some: { OR: grantees } } }],
   };
+}
+
+/**
+ * `fullAccessWhere` in SQL, over the documents table aliased `d`, for the raw queries of search.
+ * The same rules clause for clause; tests/integration/search.test.ts checks that both select the
+ * same documents for every kind of reader.
+ */
+export function fullAccessSql(actor: TActor): Prisma.Sql {
+  if (actor.kind === 'anonymous') return Prisma.sql`d.visibility = 'PUBLIC'`;
+  if (can(actor, 'document:read-all')) return Prisma.sql`d.visibility IN ('PUBLIC', 'STAFF', 'RESTRICTED')`;
+  const grantees = [Prisma.sql`g.user_id = ${actor.id}::uuid`];
+  if (actor.departmentId) grantees.push(Prisma.sql`g.department_id = ${actor.departmentId}::uuid`);
+  if (actor.roles.length > 0) grantees.push(Prisma.sql`g.role::text = ANY(${actor.roles as string[]}::text[])`);
+  return Prisma.sql`(d.visibility IN ('PUBLIC', 'STAFF') OR (d.visibility = 'RESTRICTED' AND EXISTS (
+    SELECT 1 FROM document_grants g WHERE g.document_id = d.id AND (${Prisma.join(grantees, ' OR ')}))))`;
 }
 
 /** Documents the actor may see at all: in full, or as their public edition. */

@@ -8,6 +8,7 @@ import { dateColumn } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/server/documents/types';
+import { indexRevision } from '@/lib/server/search/index-revision';
 
 export const ZImportRevisionInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで指定してください。').max(100),
@@ -102,7 +103,7 @@ export async function unsafeImportRevision(input: TImportRevisionInput): Promise
 
     const last = await tx.revision.aggregate({ where: { documentId: document.id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
-    await tx.revision.create({
+    const revision = await tx.revision.create({
       data: {
         documentId: document.id,
         number,
@@ -114,7 +115,9 @@ export async function unsafeImportRevision(input: TImportRevisionInput): Promise
         effectiveDate: dateColumn(effectiveDate),
         approvedAt: new Date(),
       },
+      select: { id: true },
     });
+    await indexRevision(tx, revision.id);
     await tx.document.update({ where: { id: document.id }, data: { updatedAt: new Date() } });
     return { documentId: document.id, revisionNumber: number, created: true, effectiveDate };
   });

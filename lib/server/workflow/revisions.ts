@@ -11,6 +11,7 @@ import { db } from '@/lib/server/db';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { DalError } from '@/lib/server/documents/errors';
 import { getRequestContext } from '@/lib/server/request-context';
+import { indexRevision } from '@/lib/server/search/index-revision';
 import { lockRevision } from '@/lib/server/workflow/load';
 import { checkTransition, TRANSITION_MESSAGES, type TWorkflowAction } from '@/lib/server/workflow/state-machine';
 
@@ -190,6 +191,7 @@ export async function approveRevision(input: unknown): Promise<{ approved: boole
         where: { id: revision.id },
         data: { status: 'APPROVED', content: tree as unknown as Prisma.InputJsonValue, plainText, contentHash: contentHash(plainText), effectiveDate: dateColumn(effectiveDate), approvedAt: wallClock(), approvedById: actor.id },
       });
+      await indexRevision(tx, revision.id);
     }
     await recordEvent(tx, {
       action: 'revision.approve',

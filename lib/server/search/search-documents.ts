@@ -1,0 +1,226 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { buildSnippet, parseSearchQuery, termKeys, type TQueryError, type TSnippetPart } from '@/lib/policy-text/search-text';
+import { segmentAt, type TSearchSegment } from '@/lib/policy-text/search-units';
+import { SEARCH_PAGE_SIZE, ZSearchParams, type TSearchScope } from '@/lib/schemas/search';
+import { afterResponse } from '@/lib/server/after-response';
+import { recordStandaloneEvent } from '@/lib/server/audit/record-event';
+import { can, getActor, type TActor } from '@/lib/server/auth/actor';
+import { fullAccessSql } from '@/lib/server/auth/document-access';
+import { todayInJapan } from '@/lib/server/clock';
+import { db } from '@/lib/server/db';
+import { DalError } from '@/lib/server/documents/errors';
+import type { TDocumentKind } from '@/lib/server/documents/types';
+import { getRequestContext } from '@/lib/server/request-context';
+
+/*
+ * Search over the articles of the revisions a reader may see (docs/decisions/005).
+ *
+ * Never a leak: the reader's visibility rules are part of the one SQL statement that finds,
+ * counts, ranks and facets, so a unit of a document the reader may not see is never counted,
+ * ranked or returned; only the snippet of a returned unit is built in code. Public excerpts of
+ * non-public documents are searchable by every reader, and nothing else of those documents is.
+ */
+
+export interface TSearchHit {
+  document: { slug: string; title: string; kind: TDocumentKind };
+  revision: { number: number; effectiveDate: string };
+  /** heading of the unit: 第７（情報セキュリティ対策）, 前文, 付則 */
+  label: string;
+  /** where the first match is, as people cite it: 第７(3)ウ */
+  place: string;
+  href: string;
+  snippet: TSnippetPart[];
+}
+
+export interface TSearchFacet<T> {
+  value: T;
+  count: number;
+}
+
+export interface TSearchResult {
+  query: string;
+  terms: string[];
+  scope: TSearchScope;
+  /** whether the reader may widen the scope to every approved revision */
+  canWidenScope: boolean;
+  kind: TDocumentKind | null;
+  department: string | null;
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  hits: TSearchHit[];
+  facets: {
+    kinds: TSearchFacet<TDocumentKind>[];
+    departments: TSearchFacet<{ code: string | null; name: string | null }>[];
+  };
+}
+
+const QUERY_MESSAGES: Record<TQueryError, string> = {
+  EMPTY: '検索する語を入力してください。',
+  TOO_LONG: '検索語が長すぎます。200文字以内で入力してください。',
+  CONTROL_CHARACTER: '検索語に使用できない文字（制御文字）が含まれています。',
+  TOO_MANY_TERMS: '検索語が多すぎます。空白で区切った語は10個までにしてください。',
+};
+
+export class SearchQueryError extends DalError {
+  constructor(readonly reason: TQueryError) {
+    super('INVALID_INPUT', QUERY_MESSAGES[reason]);
+  }
+}
+
+interface TRow {
+  total: number;
+  kinds: { kind: TDocumentKind; count: number }[] | null;
+  departments: { code: string | null; name: string | null; count: number }[] | null;
+  hits:
+    | {
+        slug: string;
+        title: string;
+        kind: TDocumentKind;
+        number: number;
+        effective_date: string;
+        anchor: string;
+        label: string;
+        body: string;
+        segments: TSearchSegment[];
+      }[]
+    | null;
+}
+
+const KIND_ORDER = Prisma.sql`CASE v.kind WHEN 'BASIC_POLICY' THEN 0 WHEN 'STANDARD' THEN 1 WHEN 'SAFETY_MANAGEMENT_STANDARD' THEN 2 ELSE 3 END`;
+
+/**
+ * Runs a search for the signed-in reader (or anonymous). Throws SearchQueryError for an empty,
+ * overlong or unusable query, DalError('INVALID_INPUT') for bad parameters.
+ */
+export async function searchDocuments(input: unknown): Promise<TSearchResult> {
+  const actor = await getActor();
+  const parsedParams = ZSearchParams.safeParse(input);
+  if (!parsedParams.success) throw new DalError('INVALID_INPUT', parsedParams.error.issues[0]?.message ?? '検索条件が正しくありません。');
+  const params = parsedParams.data;
+  const query = parseSearchQuery(params.q);
+  if (!query.ok) throw new SearchQueryError(query.error);
+
+  const canWidenScope = can(actor, 'revision:read-all');
+  // A reader who may not widen the scope gets the current one: the parameter is a wish, not a key.
+  const scope: TSearchScope = params.scope === 'all' && canWidenScope ? 'all' : 'current';
+  const page = params.page ?? 1;
+  const row = await runSearch({ actor, terms: query.terms, scope, kind: params.kind ?? null, department: params.department ?? null, page });
+
+  const hits = (row.hits ?? []).map((hit): TSearchHit => {
+    const snippet = buildSnippet(hit.body, query.terms);
+    const segment = segmentAt({ segments: hit.segments, anchor: hit.anchor, label: hit.label }, Math.max(0, snippet.firstMatch));
+    const base = scope === 'all' ? `/documents/${hit.slug}/revisions/${hit.number}` : `/documents/${hit.slug}`;
+    return {
+      document: { slug: hit.slug, title: hit.title, kind: hit.kind },
+      revision: { number: hit.number, effectiveDate: hit.effective_date },
+      label: hit.label,
+      place: segment.cite,
+      href: `${base}#${segment.anchor}`,
+      snippet: snippet.parts,
+    };
+  });
+  const total = Number(row.total);
+  const result: TSearchResult = {
+    query: params.q,
+    terms: query.terms,
+    scope,
+    canWidenScope,
+    kind: params.kind ?? null,
+    department: params.department ?? null,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    pageSize: SEARCH_PAGE_SIZE,
+    hits,
+    facets: {
+      kinds: (row.kinds ?? []).map((k) => ({ value: k.kind, count: Number(k.count) })),
+      departments: (row.departments ?? []).map((d) => ({ value: { code: d.code, name: d.name }, count: Number(d.count) })),
+    },
+  };
+  await recordSearch(actor, result);
+  return result;
+}
+
+async function runSearch(input: { actor: TActor; terms: string[]; scope: TSearchScope; kind: TDocumentKind | null; department: string | null; page: number }): Promise<TRow> {
+  const full = fullAccessSql(input.actor);
+  const keys = [...new Set(input.terms.flatMap(termKeys))];
+  const contains = Prisma.join(
+    input.terms.map((term) => Prisma.sql`strpos(u.normalized, ${term}) > 0`),
+    ' AND ',
+  );
+  // Occurrences of every term (at most 20 each), and a bonus when a term is in the heading.
+  const score = Prisma.join(
+    input.terms.map(
+      (term) => Prisma.sql`least(20, (char_length(u.normalized) - char_length(replace(u.normalized, ${term}, ''))) / ${term.length}::int)
+        + CASE WHEN strpos(u.normalized, ${term}) <= char_length(u.label) THEN 10 ELSE 0 END`,
+    ),
+    ' + ',
+  );
+  const revisions =
+    input.scope === 'current'
+      ? Prisma.sql`SELECT DISTINCT ON (r.document_id) r.id, r.document_id, r.number, r.effective_date, r.is_abolition
+          FROM revisions r JOIN visible v ON v.id = r.document_id
+          WHERE r.status = 'APPROVED' AND r.effective_date <= ${todayInJapan()}::date
+          ORDER BY r.document_id, r.effective_date DESC, r.number DESC`
+      : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date, false AS is_abolition
+          FROM revisions r JOIN visible v ON v.id = r.document_id
+          WHERE r.status = 'APPROVED'`;
+  const kindFilter = input.kind ? Prisma.sql`AND h.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
+  const departmentFilter = input.department ? Prisma.sql`AND h.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
+  const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
+
+  const [row] = await db().$queryRaw<TRow[]>`
+    WITH visible AS MATERIALIZED (
+      SELECT d.id, d.slug, d.title, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
+      FROM documents d
+      WHERE (${full}) OR cardinality(d.public_excerpt_anchors) > 0
+    ),
+    scoped AS MATERIALIZED (${revisions}),
+    hits AS MATERIALIZED (
+      SELECT u.revision_id, u.ord, u.anchor, u.label, u.body, u.segments, s.number, s.effective_date,
+             v.slug, v.title, v.kind, v.sort_order, dep.code AS department_code, dep.name AS department_name, dep.sort_order AS department_order,
+             ${KIND_ORDER} AS kind_order, (${score}) AS score
+      FROM search_units u
+      JOIN scoped s ON s.id = u.revision_id AND NOT s.is_abolition
+      JOIN visible v ON v.id = u.document_id
+      LEFT JOIN departments dep ON dep.id = v.department_id
+      WHERE u.keys @> ${keys}::int[] AND ${contains}
+        AND (v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors))
+    ),
+    filtered AS MATERIALIZED (
+      SELECT * FROM hits h WHERE TRUE ${kindFilter} ${departmentFilter}
+    )
+    SELECT
+      (SELECT count(*)::int FROM filtered) AS total,
+      (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.count) ORDER BY k.kind_order)
+         FROM (SELECT kind, min(kind_order) AS kind_order, count(*)::int AS count FROM hits GROUP BY kind) k) AS kinds,
+      (SELECT json_agg(json_build_object('code', x.code, 'name', x.name, 'count', x.count) ORDER BY x.ord NULLS FIRST, x.name)
+         FROM (SELECT department_code AS code, department_name AS name, min(department_order) AS ord, count(*)::int AS count
+               FROM hits GROUP BY department_code, department_name) x) AS departments,
+      (SELECT json_agg(p) FROM (
+         SELECT f.slug, f.title, f.kind, f.number, to_char(f.effective_date, 'YYYY-MM-DD') AS effective_date,
+                f.anchor, f.label, f.body, f.segments
+         FROM filtered f
+         ORDER BY f.score DESC, f.kind_order, f.sort_order, f.title, f.number DESC, f.ord
+         LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+      ) p) AS hits`;
+  return row!;
+}
+
+/** Searches by signed-in readers go into the audit trail (they may show non-public text), after the response. */
+async function recordSearch(actor: TActor, result: TSearchResult): Promise<void> {
+  if (actor.kind !== 'user') return;
+  const context = await getRequestContext();
+  await afterResponse(() =>
+    recordStandaloneEvent({
+      action: 'search.query',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      details: { query: result.query.slice(0, 200), scope: result.scope, kind: result.kind, department: result.department, page: result.page, total: result.total },
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { SearchBox } from '@/components/search/search-box';
 import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
 import { workflowMessages as w } from '@/lib/messages/workflow';
@@ -66,6 +67,7 @@ export function SiteHeader({ account }: { account: THeaderAccount }) {
               )}
             </ul>
           </nav>
+          <SearchBox />
           <div className="ml-auto flex items-center gap-3">
             {account ? (
               <>

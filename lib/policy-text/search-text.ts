@@ -162,15 +162,18 @@ export interface TSnippet {
  * A window of the text around its first match, with the matches marked. Line breaks read as
  * spaces; an ellipsis marks a cut end.
  */
-export function buildSnippet(original: string, terms: readonly string[], options: { width?: number; before?: number } = {}): TSnippet {
+export function buildSnippet(original: string, terms: readonly string[], options: { width?: number; before?: number; skip?: number } = {}): TSnippet {
   const width = options.width ?? 120;
   const before = options.before ?? 30;
+  // `skip`: a leading part (an article's heading, shown apart) left out unless the match is in it
+  const skip = options.skip ?? 0;
   const flat = original.replace(/\r?\n/g, (m) => '　'.padEnd(m.length, '　'));
   const matches = findMatches(original, terms);
   const first = matches[0];
-  let start = first ? Math.max(0, first.start - before) : 0;
+  const floor = first && first.start >= skip ? skip : 0;
+  let start = first ? Math.max(floor, first.start - before) : floor;
   let end = Math.min(flat.length, start + width);
-  if (end - start < width) start = Math.max(0, end - width);
+  if (end - start < width) start = Math.max(floor, end - width);
   // never cut a surrogate pair or a match in two
   if (start > 0 && /[\udc00-\udfff]/.test(flat[start] ?? '')) start -= 1;
   if (end < flat.length && /[\udc00-\udfff]/.test(flat[end] ?? '')) end += 1;
@@ -182,7 +185,7 @@ export function buildSnippet(original: string, terms: readonly string[], options
     if (last && last.match === match) last.text += text;
     else parts.push({ text, match });
   };
-  if (start > 0) push('…', false);
+  if (start > floor) push('…', false);
   let cursor = start;
   for (const m of matches) {
     if (m.end <= start || m.start >= end) continue;

@@ -110,7 +110,9 @@ export async function searchDocuments(input: unknown): Promise<TSearchResult> {
   const row = await runSearch({ actor, terms: query.terms, scope, kind: params.kind ?? null, department: params.department ?? null, page });
 
   const hits = (row.hits ?? []).map((hit): TSearchHit => {
-    const snippet = buildSnippet(hit.body, query.terms);
+    // an article's first line is its heading, which the hit shows as its title
+    const heading = hit.segments[0]?.anchor === hit.anchor ? hit.body.indexOf('\n') + 1 : 0;
+    const snippet = buildSnippet(hit.body, query.terms, { skip: heading });
     const segment = segmentAt({ segments: hit.segments, anchor: hit.anchor, label: hit.label }, Math.max(0, snippet.firstMatch));
     const base = scope === 'all' ? `/documents/${hit.slug}/revisions/${hit.number}` : `/documents/${hit.slug}`;
     return {

@@ -133,3 +133,17 @@ describe('extractSearchUnits', () => {
     expect(segment.cite).toMatch(/^第２\(\d+\)$/);
   });
 });
+
+describe('snippets of articles', () => {
+  it('leave out the heading line unless the match is in it', () => {
+    const body = '第１（目的）\nこの手順は、USBメモリの扱いを定める。';
+    expect(marked2(body, ['usb'])).toBe('この手順は、[USB]メモリの扱いを定める。');
+    expect(marked2(body, ['目的'])).toBe('第１（[目的]）　この手順は、USBメモリの扱いを定める。');
+  });
+});
+
+function marked2(text: string, terms: string[]) {
+  return buildSnippet(text, terms, { skip: text.indexOf('\n') + 1 })
+    .parts.map((p) => (p.match ? `[${p.text}]` : p.text))
+    .join('');
+}

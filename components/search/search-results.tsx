@@ -91,8 +91,9 @@ export function SearchHitList({ result }: { result: TSearchResult }) {
         {s.results.heading}
       </h2>
       <p className="text-std-16N-170 text-solid-gray-800" role="status">
-        {result.hits.length > 0 ? s.results.range(first, first + result.hits.length - 1, result.total) : s.results.count(result.total)}
+        {result.hits.length > 0 ? s.results.range(first, first + result.hits.length - 1, result.total, result.approximate) : s.results.count(result.total, result.approximate)}
       </p>
+      {result.approximate && <p className="mt-1 text-dns-14N-130 text-solid-gray-700">{s.results.approximate}</p>}
       {result.scope === 'all' && <p className="mt-1 text-dns-14N-130 text-solid-gray-700">{s.results.scopeAll}</p>}
       <ol className="mt-4 divide-y divide-solid-gray-200 border-y border-solid-gray-200">
         {result.hits.map((hit, index) => (

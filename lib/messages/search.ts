@@ -4,7 +4,7 @@
 const ja = {
   box: {
     label: '規程を検索',
-    placeholder: '例：USBメモリ、パスワード、委託',
+    placeholder: '例：USBメモリ、委託',
     submit: '検索',
   },
   page: {
@@ -27,8 +27,9 @@ const ja = {
     clearFilters: '絞り込みを解除する',
   },
   results: {
-    count: (total: number) => `${total.toLocaleString('ja-JP')} 件`,
-    range: (from: number, to: number, total: number) => `${total.toLocaleString('ja-JP')} 件中 ${from}〜${to} 件目`,
+    count: (total: number, approximate: boolean) => `${approximate ? '約' : ''}${total.toLocaleString('ja-JP')} 件`,
+    range: (from: number, to: number, total: number, approximate: boolean) => `${approximate ? '約' : ''}${total.toLocaleString('ja-JP')} 件中 ${from}〜${to} 件目`,
+    approximate: 'よく使われる語のため、件数は概数です。語を加えると絞り込めます。',
     heading: '検索結果',
     revision: (n: number) => `第${n}版`,
     place: (cite: string) => `該当箇所 ${cite}`,

@@ -25,27 +25,57 @@ const DROPPED = /^[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u0
 const COMBINING = /^\p{M}/u;
 const SPACE = /^\s+$/u;
 
+interface TCharInfo {
+  /** NFKC and lower case of the character alone */
+  folded: string;
+  /** it attaches to the character before it (a combining mark, or a half-width sound mark) */
+  joins: boolean;
+  dropped: boolean;
+  space: boolean;
+}
+
+// Texts repeat a few thousand distinct characters; what each one folds to is worked out once.
+const CHAR_CACHE = new Map<string, TCharInfo>();
+
+function charInfo(ch: string): TCharInfo {
+  let info = CHAR_CACHE.get(ch);
+  if (!info) {
+    const nfkc = ch.normalize('NFKC');
+    const dropped = DROPPED.test(ch);
+    info = { folded: nfkc.toLowerCase(), joins: !dropped && COMBINING.test(nfkc), dropped, space: SPACE.test(nfkc) };
+    if (CHAR_CACHE.size < 100_000) CHAR_CACHE.set(ch, info);
+  }
+  return info;
+}
+
 /** NFKC, lower case and folded white space, with a map back to the original offsets. */
 export function normalizeForSearch(original: string): TNormalizedText {
   // Chunks: a base character with the marks that follow it (ｶ + ﾞ, か + U+3099), so that NFKC
   // composes within a chunk and never across two of them.
-  const chunks: { start: number; end: number }[] = [];
+  const chunks: { start: number; end: number; single: TCharInfo | null }[] = [];
   let offset = 0;
   for (const ch of original) {
     const end = offset + ch.length;
-    const joins = chunks.length > 0 && COMBINING.test(ch.normalize('NFKC')) && !DROPPED.test(ch);
-    if (joins) chunks[chunks.length - 1]!.end = end;
-    else chunks.push({ start: offset, end });
+    const info = charInfo(ch);
+    const last = chunks[chunks.length - 1];
+    if (last && info.joins) {
+      last.end = end;
+      last.single = null;
+    } else chunks.push({ start: offset, end, single: info });
     offset = end;
   }
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
   for (const chunk of chunks) {
-    const source = original.slice(chunk.start, chunk.end);
-    if (DROPPED.test(source)) continue;
-    let out = source.normalize('NFKC').toLowerCase();
-    if (SPACE.test(out)) {
+    let out: string;
+    if (chunk.single) {
+      if (chunk.single.dropped) continue;
+      out = chunk.single.space ? ' ' : chunk.single.folded;
+    } else {
+      out = original.slice(chunk.start, chunk.end).normalize('NFKC').toLowerCase();
+    }
+    if (out === ' ' || SPACE.test(out)) {
       if (text.length === 0 || text.endsWith(' ')) continue;
       out = ' ';
     }

@@ -9,6 +9,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // A largest draft (1,000,000 characters of Japanese, 3 bytes each) must reach the DAL, which
+  // refuses anything longer with a message; the proxy refuses bigger bodies (MAX_ACTION_BODY_BYTES).
+  experimental: { serverActions: { bodySizeLimit: '4mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,3 +1,4 @@
+import { ZSingleLine } from '@/lib/schemas/text';
 import { z } from '@/lib/schemas/z';
 
 export const ROLE_VALUES = ['STAFF', 'EDITOR', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
@@ -8,7 +9,7 @@ const ZLoginId = z
   .min(3, 'ログインIDは3文字以上で入力してください。')
   .max(64, 'ログインIDは64文字以内で入力してください。')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ログインIDは半角英小文字・数字・「.」「_」「-」で入力してください。');
-const ZDisplayName = z.string().trim().min(1, '氏名を入力してください。').max(100, '氏名は100文字以内で入力してください。');
+const ZDisplayName = ZSingleLine('氏名', 100);
 const ZDepartmentCode = z.string().trim().max(64).nullish().transform((v) => (v ? v : null));
 const ZRoles = z.array(z.enum(ROLE_VALUES, { error: '役割の指定が正しくありません。' })).max(ROLE_VALUES.length).transform((roles) => [...new Set(roles)]);
 const ZId = z.string().uuid('対象が正しくありません。');
@@ -30,7 +31,7 @@ export const ZCreateDepartmentInput = z.object({
     .min(2, '部局コードは2文字以上で入力してください。')
     .max(64)
     .regex(/^[a-z0-9][a-z0-9-]*$/, '部局コードは半角英小文字・数字・ハイフンで入力してください。'),
-  name: z.string().trim().min(1, '部局名を入力してください。').max(100, '部局名は100文字以内で入力してください。'),
+  name: ZSingleLine('部局名', 100),
 });
 
 export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZCreateDepartmentInput.shape.name });

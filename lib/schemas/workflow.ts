@@ -1,5 +1,6 @@
 import { z } from '@/lib/schemas/z';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
+import { ZSingleLine } from '@/lib/schemas/text';
 
 /** Largest draft text accepted (characters); a whole standard is well under a tenth of it. */
 export const MAX_DRAFT_CHARS = 1_000_000;
@@ -44,7 +45,7 @@ export const ZCreateDocumentInput = z.object({
     // /documents/new is the creation screen
     .refine((slug) => slug !== 'new', '「new」はスラッグに使用できません。'),
   kind: z.enum(['BASIC_POLICY', 'STANDARD', 'SAFETY_MANAGEMENT_STANDARD', 'PROCEDURE'], { error: '種別を選択してください。' }),
-  title: z.string().trim().min(1, '表題を入力してください。').max(200, '表題は200文字以内で入力してください。'),
+  title: ZSingleLine('表題', 200),
   parentSlug: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
   departmentCode: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
   visibility: z.enum(['PUBLIC', 'STAFF', 'RESTRICTED'], { error: '公開範囲を選択してください。' }),

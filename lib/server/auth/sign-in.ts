@@ -8,7 +8,8 @@ import { db } from '@/lib/server/db';
 import type { TRequestContext } from '@/lib/server/request-context';
 
 export const ZCredentials = z.object({
-  loginId: z.string().trim().min(1).max(100),
+  // A control character (NUL above all) would reach the throttle and account queries as a database error.
+  loginId: z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 

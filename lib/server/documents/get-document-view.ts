@@ -1,5 +1,6 @@
 import 'server-only';
 import { ZPolicyTree } from '@/lib/policy-text/tree';
+import { ZSlug } from '@/lib/schemas/documents';
 import { getActor } from '@/lib/server/auth/actor';
 import { publicEdition } from '@/lib/server/auth/document-access';
 import { isoDate, todayInJapan } from '@/lib/server/clock';
@@ -16,6 +17,7 @@ import type { TDocumentView } from '@/lib/server/documents/types';
  * to the caller, so a hidden document is indistinguishable from a missing one.
  */
 export async function getDocumentView(slug: string, options: { asOf?: string } = {}): Promise<TDocumentView | null> {
+  if (!ZSlug.safeParse(slug).success) return null;
   const actor = await getActor();
   const asOf = options.asOf ?? todayInJapan();
   const { rows, summaries } = await findVisibleSummaries(actor, asOf, { slug });

@@ -1,0 +1,7 @@
+/** Answers to requests refused before they reach a page, an action or an endpoint (JSON `error.message`). */
+export const httpMessages = {
+  crossOrigin: '別のサイトからの送信は受け付けられません。',
+  tooLarge: '送信された内容が大きすぎます。',
+  unsupportedType: 'この形式の送信は受け付けられません。',
+  malformed: '送信された内容の形式が正しくありません。',
+} as const;

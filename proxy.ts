@@ -1,12 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { availabilityMessages as am } from '@/lib/messages/availability';
+import { refuseHostileRequest } from '@/lib/http/request-guard';
+import { databaseAvailable } from '@/lib/server/db-availability';
 
 /*
- * Security headers and a request id for every response. Not a guard: authorisation lives in
- * lib/server and is checked on every read and write whatever passes through here.
+ * Security headers and a request id for every response; cross-origin, oversized and malformed
+ * posts refused (lib/http/request-guard.ts). Not authorisation: that lives in lib/server and is
+ * checked on every read and write whatever passes through here.
  * Scripts run only with this request's nonce (Next.js adds it to its own scripts when it finds
  * the policy on the request); styles may be inline because React renders style attributes.
+ * While the database cannot be reached, every request but the health check gets a 503 at once.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (!request.nextUrl.pathname.startsWith('/api/health') && !(await databaseAvailable())) return unavailable(request);
+  const refused = await refuseHostileRequest(request, { publicOrigin: process.env.NEXTAUTH_URL });
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === 'development';
   const csp = [
@@ -35,6 +43,18 @@ export function proxy(request: NextRequest) {
     response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
   return response;
+}
+
+/** The 503 answer: JSON for the API, a plain page (no scripts, nothing from the database) for the rest. */
+function unavailable(request: NextRequest): NextResponse {
+  const headers = { 'Cache-Control': 'no-store', 'Retry-After': '5', 'X-Content-Type-Options': 'nosniff' };
+  if (request.nextUrl.pathname.startsWith('/api/') || request.headers.has('next-action')) {
+    return NextResponse.json({ error: { code: 'UNAVAILABLE', message: am.apiMessage } }, { status: 503, headers });
+  }
+  const html = `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${am.title}</title></head>
+<body style="font-family: sans-serif; margin: 4rem auto; max-width: 40rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.7">
+<h1 style="font-size: 1.75rem">${am.title}</h1><p>${am.body}</p><p><a href="">${am.retry}</a></p></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" } });
 }
 
 export const config = {

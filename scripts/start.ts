@@ -90,7 +90,7 @@ async function isEmpty(url: string): Promise<boolean> {
 /** Rebuilds when the sources changed since the last build (a fingerprint of their paths, sizes and times). */
 function buildIfStale(): void {
   const stamp = path.join('.next', 'portal-source-fingerprint');
-  const fingerprint = sourceFingerprint(['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs']);
+  const fingerprint = sourceFingerprint(['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'postcss.config.mjs']);
   if (existsSync(path.join('.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return;
   log('本番用にビルドします（初回は数分かかります）');
   const result = spawnSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: 'inherit', env: process.env });

@@ -2,7 +2,8 @@
  * npm test: the whole suite, in the order CI needs it, ending with one line
  * `N passed, N failed` (lint and typecheck count as one check each).
  *   1. lint, 2. typecheck, 3. unit + integration tests (Vitest, real PostgreSQL),
- *   4. end-to-end tests (Playwright + Debian Chromium against `npm start`).
+ *   4. end-to-end tests (Playwright + Debian Chromium against `npm start`),
+ *   5. fault and load checks (scripts/test-faults.ts; one check), after a dependency audit (one check).
  * PostgreSQL: the server in DATABASE_URL (each run creates its own fresh databases on it),
  * otherwise an embedded PostgreSQL started for the run.
  */
@@ -34,6 +35,8 @@ const bin = (name: string) => path.join('node_modules', '.bin', name);
 
 if (wants('lint')) check('lint', run('lint', bin('eslint'), ['.', '--max-warnings=0']));
 if (wants('typecheck')) check('typecheck', run('typecheck', bin('tsc'), ['--noEmit']));
+// Known advisories in production dependencies; skipped (not failed) when the audit service does not answer.
+if (wants('audit-deps')) check('audit-deps', run('audit-deps', bin('tsx'), ['scripts/audit-deps.ts']));
 
 const server = await startTestServer();
 try {
@@ -67,6 +70,10 @@ try {
       await database.drop().catch(() => undefined);
     }
   }
+
+  // Faults staged on a running portal (PostgreSQL cut, connections killed, pool exhausted, the
+  // process killed mid-save) and a short mixed load run; `npm run test:faults` runs the full minute.
+  if (wants('faults')) check('faults', run('faults', bin('tsx'), ['--conditions=react-server', 'scripts/test-faults.ts', '--load-seconds', '20'], { ...process.env, DATABASE_URL: server.adminUrl }));
 } finally {
   await server.stop();
 }

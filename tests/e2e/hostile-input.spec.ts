@@ -101,6 +101,8 @@ const RENDERED_PAGES: { screen: string; as: string; path: () => string; shows: (
   { screen: '部局の管理', as: 'demo-admin', path: () => '/admin/departments', shows: ['department'] },
   { screen: 'アカウントの管理', as: 'demo-admin', path: () => '/admin/accounts', shows: ['displayName', 'department'] },
   { screen: '閲覧権限の管理', as: 'demo-admin', path: () => '/admin/grants', shows: ['title'] },
+  { screen: '検索結果', as: 'demo-auditor', path: () => `/search?q=${encodeURIComponent('alert')}`, shows: ['title', 'body1', 'body2', 'body3'] },
+  { screen: '検索結果（検索語そのものが攻撃文字列）', as: 'demo-auditor', path: () => `/search?q=${encodeURIComponent(P.body1)}`, shows: ['body1'] },
 ];
 
 /** Elements and attributes only an injected payload would put in the page. */
@@ -196,6 +198,13 @@ const REQUEST_ROWS: TRow[] = [
   { group: 'NUL', target: 'GET /api/v1/audit/events', payload: 'actor=%00', as: 'demo-auditor', send: get('/api/v1/audit/events?actor=%00'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/audit/export', payload: 'action=draft.%00', as: 'demo-auditor', send: get('/api/v1/audit/export?action=draft.%00'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/documents', payload: 'asOf=%00', send: get('/api/v1/documents?asOf=%00'), status: 400, code: 'INVALID_INPUT' },
+  { group: 'NUL', target: 'GET /api/v1/search', payload: 'q=%00', send: get('/api/v1/search?q=%00'), status: 400, code: 'INVALID_INPUT' },
+  { group: 'NUL', target: 'GET /search', payload: 'q=%00 (shown as a message)', send: get('/search?q=%00'), status: 200 },
+  // Search terms are literal text, bounded in length
+  { group: '検索語', target: 'GET /api/v1/search', payload: '201 characters', send: get(`/api/v1/search?q=${encodeURIComponent('あ'.repeat(201))}`), status: 400, code: 'INVALID_INPUT' },
+  { group: '検索語', target: 'GET /api/v1/search', payload: "%' OR 1=1; DROP TABLE documents; --", send: get(`/api/v1/search?q=${encodeURIComponent("%' OR 1=1; DROP TABLE documents; --")}`), status: 200 },
+  { group: '検索語', target: 'GET /api/v1/search', payload: 'kind=SECRET', send: get('/api/v1/search?q=USB&kind=SECRET'), status: 400, code: 'INVALID_INPUT' },
+  { group: '検索語', target: 'GET /api/v1/search', payload: 'page=99999', send: get('/api/v1/search?q=USB&page=99999'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/documents/basic-policy', payload: 'asOf=2026-04-01%00', send: get('/api/v1/documents/basic-policy?asOf=2026-04-01%00'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/documents/basic-policy/compare', payload: 'to=1%00', send: get('/api/v1/documents/basic-policy/compare?from=1&to=1%00'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/documents/{slug}', payload: 'slug %00', send: get('/api/v1/documents/basic-policy%00'), status: 404, code: 'NOT_FOUND' },

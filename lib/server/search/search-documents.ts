@@ -201,6 +201,14 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
   const exactWhen = longTerms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT n FROM stats) <= ${SEARCH_VERIFY_LIMIT}`;
+  // One- and two-character terms need no check. Longer ones are checked candidate by candidate
+  // (the LIMIT keeps PostgreSQL from hashing the whole table for the check instead).
+  const basis =
+    longTerms.length === 0
+      ? Prisma.sql`SELECT * FROM candidates`
+      : Prisma.sql`SELECT c.* FROM candidates c
+          WHERE NOT ${exactWhen}
+             OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord AND ${verify} LIMIT 1), false)`;
 
   return Prisma.sql`
     WITH visible AS MATERIALIZED (
@@ -221,11 +229,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
         AND (v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors))
     ),
     stats AS (SELECT count(*)::int AS n FROM candidates),
-    basis AS MATERIALIZED (
-      SELECT c.* FROM candidates c
-      WHERE NOT ${exactWhen}
-         OR EXISTS (SELECT 1 FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord AND ${verify})
-    ),
+    basis AS MATERIALIZED (${basis}),
     filtered AS MATERIALIZED (
       SELECT * FROM basis b WHERE TRUE ${kindFilter} ${departmentFilter}
     )

@@ -7,7 +7,7 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
-import { searchDocuments, SearchQueryError, type TSearchResult } from '@/lib/server/search/search-documents';
+import { searchDocuments, SearchQueryError, setSearchVerifyLimitForTests, type TSearchResult } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { approveRevision, saveDraft, startDraft, submitRevision } from '@/lib/server/workflow/revisions';
 import { getDraftEditor } from '@/lib/server/workflow/views';
@@ -247,5 +247,24 @@ describe('scope', () => {
     expect((await searchDocuments({ q: '萌黄色台帳' })).total).toBe(0);
     expect((await unsafeReindexSearch()).revisions).toBe(1);
     expect((await searchDocuments({ q: '萌黄色台帳' })).total).toBe(1);
+  });
+});
+
+describe('very common words', () => {
+  it('above the check limit, counts become an upper bound marked approximate, and every hit shown still contains the words', async () => {
+    await as('demo-staff');
+    const exact = await searchDocuments({ q: '職員等 情報' });
+    expect(exact.approximate).toBe(false);
+    setSearchVerifyLimitForTests(1);
+    try {
+      const rough = await searchDocuments({ q: '職員等 情報' });
+      expect(rough.approximate).toBe(true);
+      expect(rough.total).toBeGreaterThanOrEqual(exact.total);
+      expect(rough.hits.map((h) => h.href)).toEqual(exact.hits.map((h) => h.href));
+      // one- and two-character terms are exact whatever the limit
+      expect((await searchDocuments({ q: '監査' })).approximate).toBe(false);
+    } finally {
+      setSearchVerifyLimitForTests(null);
+    }
   });
 });

@@ -156,6 +156,12 @@ export async function searchDocuments(input: unknown): Promise<TSearchResult> {
  * two characters need no check at all: their index key is the term itself.
  */
 export const SEARCH_VERIFY_LIMIT = 1500;
+let verifyLimit = SEARCH_VERIFY_LIMIT;
+
+/** Lets a test reach the 「約」 path without a corpus of thousands of articles. */
+export function setSearchVerifyLimitForTests(limit: number | null): void {
+  verifyLimit = limit ?? SEARCH_VERIFY_LIMIT;
+}
 
 interface TSearchSqlInput {
   actor: TActor;
@@ -200,7 +206,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   const kindFilter = input.kind ? Prisma.sql`AND b.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
-  const exactWhen = longTerms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT n FROM stats) <= ${SEARCH_VERIFY_LIMIT}`;
+  const exactWhen = longTerms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT n FROM stats) <= ${verifyLimit}`;
   // One- and two-character terms need no check. Longer ones are checked candidate by candidate
   // (the LIMIT keeps PostgreSQL from hashing the whole table for the check instead).
   const basis =

@@ -2,8 +2,8 @@
  * The migrated database must be what prisma/schema.prisma describes. Prisma's own check
  * (`prisma migrate diff`) needs the native schema engine, which these machines cannot download,
  * so this test compares the two itself: Prisma's DMMF of the schema (from its WebAssembly schema
- * module) against PostgreSQL's catalog after all migrations ran. Partial indexes and triggers,
- * which Prisma's schema language cannot express, are left out of the comparison.
+ * module) against PostgreSQL's catalog after all migrations ran (a partitioned table as its parent).
+ * Partial indexes and triggers, which Prisma's schema language cannot express, are left out.
  */
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
@@ -117,7 +117,7 @@ async function actualFromDatabase(url: string) {
                 CASE WHEN a.atthasdef THEN ' default' ELSE '' END AS d
          FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
-         WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`,
+         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`,
       )
     ).rows.map((r) => r.d);
 
@@ -128,7 +128,7 @@ async function actualFromDatabase(url: string) {
          FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
          CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-         WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND i.indpred IS NULL
+         WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND i.indpred IS NULL AND NOT c.relispartition
          GROUP BY c.relname, i.indexrelid, i.indisprimary, i.indisunique`,
       )
     ).rows.map((r) => r.d);
@@ -139,7 +139,7 @@ async function actualFromDatabase(url: string) {
                 dst.relname || '(' || (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(n, ord) JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n) || ') on delete ' ||
                 CASE con.confdeltype WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SETNULL' WHEN 'd' THEN 'SETDEFAULT' ELSE 'NOACTION' END AS d
          FROM pg_constraint con JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid
-         JOIN pg_namespace n ON n.oid = src.relnamespace WHERE con.contype = 'f' AND n.nspname = 'public'`,
+         JOIN pg_namespace n ON n.oid = src.relnamespace WHERE con.contype = 'f' AND n.nspname = 'public' AND con.conparentid = 0`,
       )
     ).rows.map((r) => r.d);
     return { enums, columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort() };

@@ -6,7 +6,7 @@ import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
-import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
+import { moveSupersededUnits, unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { searchDocuments, SearchQueryError, setSearchVerifyLimitForTests, type TSearchResult } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { approveRevision, saveDraft, startDraft, submitRevision } from '@/lib/server/workflow/revisions';
@@ -224,6 +224,28 @@ describe('scope', () => {
       expect(old.hits.map((h) => [h.revision.number, h.href])).toEqual([[1, '/documents/search-history/revisions/1#a1-p1']]);
       expect((await searchDocuments({ q: '桜色帳簿', scope: 'all' })).hits.map((h) => h.revision.number)).toEqual([3]);
       expect((await searchDocuments({ q: '帳簿', scope: 'all' })).total).toBe(3);
+    }
+  });
+
+  it('superseded revisions move out of the way of current searches, also when a scheduled revision comes into force later', async () => {
+    const units = async (number: number) =>
+      (await db().searchUnit.findMany({ where: { revision: { number, document: { slug: 'search-history' } } }, select: { superseded: true } })).map((u) => u.superseded);
+    expect(new Set(await units(1))).toEqual(new Set([true]));
+    expect(new Set(await units(2))).toEqual(new Set([false]));
+    expect(new Set(await units(3))).toEqual(new Set([false]));
+    setClockForTests(new Date('2030-05-01T03:00:00Z'));
+    try {
+      await signInAs('demo-staff');
+      // before any sweep: the revision in force is found, its predecessor is not
+      expect(slugs(await searchDocuments({ q: '桜色帳簿' }))).toEqual(['search-history']);
+      expect((await searchDocuments({ q: '若草色帳簿' })).total).toBe(0);
+      await db().$transaction((tx) => moveSupersededUnits(tx));
+      expect(new Set(await units(2))).toEqual(new Set([true]));
+      expect((await searchDocuments({ q: '桜色帳簿' })).total).toBe(1);
+      await signInAs('demo-auditor');
+      expect((await searchDocuments({ q: '帳簿', scope: 'all' })).total).toBe(3);
+    } finally {
+      setClockForTests(new Date('2026-11-26T03:00:00Z'));
     }
   });
 

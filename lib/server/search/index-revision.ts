@@ -1,8 +1,9 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { indexKeys, normalizedText } from '@/lib/policy-text/search-text';
 import { extractSearchUnits } from '@/lib/policy-text/search-units';
 import { ZPolicyTree } from '@/lib/policy-text/tree';
+import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 
 /*
@@ -13,12 +14,13 @@ import { db } from '@/lib/server/db';
  */
 export const SEARCH_INDEX_VERSION = 1;
 
-type TIndexClient = Pick<Prisma.TransactionClient, '$executeRaw' | 'revision' | 'searchUnit' | 'searchIndexedRevision'>;
+type TIndexClient = Pick<Prisma.TransactionClient, '$executeRaw' | 'revision' | 'searchUnit' | 'searchUnitText' | 'searchIndexedRevision'>;
 
 /** (Re)writes the units of one APPROVED revision; call it in the transaction that approves it. */
 export async function indexRevision(tx: TIndexClient, revisionId: string): Promise<number> {
   const revision = await tx.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { id: true, documentId: true, status: true, content: true } });
   await tx.searchUnit.deleteMany({ where: { revisionId } });
+  await tx.searchUnitText.deleteMany({ where: { revisionId } });
   if (revision.status !== 'APPROVED') {
     await tx.searchIndexedRevision.deleteMany({ where: { revisionId } });
     return 0;
@@ -41,6 +43,7 @@ export async function indexRevision(tx: TIndexClient, revisionId: string): Promi
       SELECT ${revisionId}::uuid, x.ord, x.anchor, x.label, x.body, x.segments
       FROM jsonb_to_recordset(${json}::jsonb) AS x(ord int, anchor text, label text, body text, segments jsonb)`;
   }
+  await moveSupersededUnits(tx, revision.documentId);
   await tx.searchIndexedRevision.upsert({
     where: { revisionId },
     create: { revisionId, version: SEARCH_INDEX_VERSION },
@@ -64,5 +67,36 @@ export async function unsafeReindexSearch(options: { all?: boolean; onProgress?:
     units += await db().$transaction((tx) => indexRevision(tx, id));
     options.onProgress?.(index + 1, pending.length);
   }
+  await db().$transaction((tx) => moveSupersededUnits(tx));
   return { revisions: pending.length, units };
+}
+
+/**
+ * Moves the units of revisions that a later revision in force has superseded (as of today) to the
+ * superseded partition, so that searches of the revisions in force never visit them. A revision
+ * whose successor comes into force on a later date is moved by the next sweep after that date;
+ * until then it only costs time, never correctness (the search picks the revision in force itself).
+ */
+export async function moveSupersededUnits(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, documentId?: string): Promise<number> {
+  const today = todayInJapan();
+  const scope = documentId ? Prisma.sql`AND u.document_id = ${documentId}::uuid` : Prisma.empty;
+  return tx.$executeRaw`
+    UPDATE search_units u SET superseded = true
+    FROM revisions r
+    WHERE u.revision_id = r.id AND NOT u.superseded ${scope}
+      AND EXISTS (
+        SELECT 1 FROM revisions later
+        WHERE later.document_id = r.document_id AND later.status = 'APPROVED' AND later.effective_date <= ${today}::date
+          AND (later.effective_date > r.effective_date OR (later.effective_date = r.effective_date AND later.number > r.number)))`;
+}
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+const sweepHolder = globalThis as unknown as { __portalSearchSweepAt?: number };
+
+/** At most once an hour per process: move what superseded revisions the calendar has made. */
+export async function sweepSupersededUnitsNow(): Promise<void> {
+  const last = sweepHolder.__portalSearchSweepAt ?? 0;
+  if (Date.now() - last < SWEEP_INTERVAL_MS) return;
+  sweepHolder.__portalSearchSweepAt = Date.now();
+  await db().$transaction((tx) => moveSupersededUnits(tx));
 }

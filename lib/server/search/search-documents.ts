@@ -12,6 +12,7 @@ import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import type { TDocumentKind } from '@/lib/server/documents/types';
 import { getRequestContext } from '@/lib/server/request-context';
+import { sweepSupersededUnitsNow } from '@/lib/server/search/index-revision';
 
 /*
  * Search over the articles of the revisions a reader may see (docs/decisions/005).
@@ -147,6 +148,7 @@ export async function searchDocuments(input: unknown): Promise<TSearchResult> {
     },
   };
   await recordSearch(actor, result);
+  await afterResponse(sweepSupersededUnitsNow);
   return result;
 }
 
@@ -203,6 +205,9 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date, false AS is_abolition
           FROM revisions r JOIN visible v ON v.id = r.document_id
           WHERE r.status = 'APPROVED'`;
+  // Units of superseded revisions sit in their own partition: the current scope never reads it.
+  const live = input.scope === 'current' ? Prisma.sql`AND NOT u.superseded` : Prisma.empty;
+  const liveX = input.scope === 'current' ? Prisma.sql`AND NOT x.superseded` : Prisma.empty;
   const kindFilter = input.kind ? Prisma.sql`AND b.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
@@ -214,7 +219,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       ? Prisma.sql`SELECT * FROM candidates`
       : Prisma.sql`SELECT c.* FROM candidates c
           WHERE NOT ${exactWhen}
-             OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord AND ${verify} LIMIT 1), false)`;
+             OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord ${liveX} AND ${verify} LIMIT 1), false)`;
 
   return Prisma.sql`
     WITH visible AS MATERIALIZED (
@@ -231,7 +236,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       JOIN scoped s ON s.id = u.revision_id AND NOT s.is_abolition
       JOIN visible v ON v.id = u.document_id
       LEFT JOIN departments dep ON dep.id = v.department_id
-      WHERE u.keys @> ${keys}::int8[]
+      WHERE u.keys @> ${keys}::int8[] ${live}
         AND (v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors))
     ),
     stats AS (SELECT count(*)::int AS n FROM candidates),
@@ -251,7 +256,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
          SELECT f.slug, f.title, f.kind, f.number, to_char(f.effective_date, 'YYYY-MM-DD') AS effective_date,
                 t.anchor, t.label, t.body, t.segments
          FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, title, number DESC, ord) f
-         JOIN LATERAL (SELECT 1 FROM search_units x WHERE x.revision_id = f.revision_id AND x.ord = f.ord AND ${verify}) checked ON TRUE
+         JOIN LATERAL (SELECT 1 FROM search_units x WHERE x.revision_id = f.revision_id AND x.ord = f.ord ${liveX} AND ${verify} LIMIT 1) checked ON TRUE
          JOIN search_unit_texts t ON t.revision_id = f.revision_id AND t.ord = f.ord
          ORDER BY f.score DESC, f.kind_order, f.sort_order, f.title, f.number DESC, f.ord
          LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}

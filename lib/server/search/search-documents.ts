@@ -196,15 +196,20 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
     input.terms.map((term) => Prisma.sql`(strpos(u.heading, ${term}) > 0)::int`),
     ' + ',
   );
+  const today = todayInJapan();
+  // The revisions of the units found, kept when they are in force today (or, widened, approved).
+  // Worked out for those revisions only, so the cost follows the matches, not the library's size.
   const revisions =
     input.scope === 'current'
-      ? Prisma.sql`SELECT DISTINCT ON (r.document_id) r.id, r.document_id, r.number, r.effective_date, r.is_abolition
-          FROM revisions r JOIN visible v ON v.id = r.document_id
-          WHERE r.status = 'APPROVED' AND r.effective_date <= ${todayInJapan()}::date
-          ORDER BY r.document_id, r.effective_date DESC, r.number DESC`
-      : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date, false AS is_abolition
-          FROM revisions r JOIN visible v ON v.id = r.document_id
-          WHERE r.status = 'APPROVED'`;
+      ? Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date FROM revisions r
+          WHERE r.id IN (SELECT DISTINCT revision_id FROM found)
+            AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date AND NOT r.is_abolition
+            AND NOT EXISTS (
+              SELECT 1 FROM revisions later
+              WHERE later.document_id = r.document_id AND later.status = 'APPROVED' AND later.effective_date <= ${today}::date
+                AND (later.effective_date > r.effective_date OR (later.effective_date = r.effective_date AND later.number > r.number)))`
+      : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date FROM revisions r
+          WHERE r.id IN (SELECT DISTINCT revision_id FROM found) AND r.status = 'APPROVED'`;
   // Units of superseded revisions sit in their own partition: the current scope never reads it.
   const live = input.scope === 'current' ? Prisma.sql`AND NOT u.superseded` : Prisma.empty;
   const liveX = input.scope === 'current' ? Prisma.sql`AND NOT x.superseded` : Prisma.empty;
@@ -222,22 +227,26 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
              OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord ${liveX} AND ${verify} LIMIT 1), false)`;
 
   return Prisma.sql`
-    WITH visible AS MATERIALIZED (
-      SELECT d.id, d.slug, d.title, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
-      FROM documents d
-      WHERE (${full}) OR cardinality(d.public_excerpt_anchors) > 0
+    WITH found AS MATERIALIZED (
+      SELECT u.revision_id, u.ord, u.document_id, u.article_anchor, (${headingScore}) AS score
+      FROM search_units u
+      WHERE u.keys @> ${keys}::int8[] ${live}
     ),
     scoped AS MATERIALIZED (${revisions}),
+    visible AS MATERIALIZED (
+      SELECT d.id, d.slug, d.title, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
+      FROM documents d
+      WHERE d.id IN (SELECT document_id FROM scoped) AND ((${full}) OR cardinality(d.public_excerpt_anchors) > 0)
+    ),
     candidates AS MATERIALIZED (
       SELECT u.revision_id, u.ord, s.number, s.effective_date, v.slug, v.title, v.kind, v.sort_order,
              dep.code AS department_code, dep.name AS department_name, dep.sort_order AS department_order,
-             ${KIND_ORDER} AS kind_order, (${headingScore}) AS score
-      FROM search_units u
-      JOIN scoped s ON s.id = u.revision_id AND NOT s.is_abolition
+             ${KIND_ORDER} AS kind_order, u.score
+      FROM found u
+      JOIN scoped s ON s.id = u.revision_id
       JOIN visible v ON v.id = u.document_id
       LEFT JOIN departments dep ON dep.id = v.department_id
-      WHERE u.keys @> ${keys}::int8[] ${live}
-        AND (v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors))
+      WHERE v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors)
     ),
     stats AS (SELECT count(*)::int AS n FROM candidates),
     basis AS MATERIALIZED (${basis}),

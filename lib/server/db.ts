@@ -26,6 +26,9 @@ export function db(): PrismaClient {
         query_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS + QUERY_TIMEOUT_MARGIN_MS,
         keepAlive: true,
         application_name: 'isms-policy-portal',
+        // Short queries only: PostgreSQL's JIT compiler (on in Debian's builds) spends up to a
+        // second compiling any plan it prices high, e.g. every search on a large library.
+        options: '-c jit=off',
       },
       { onPoolError: reportDatabaseFailure, onConnectionError: reportDatabaseFailure },
     );

@@ -177,9 +177,11 @@ interface TSearchSqlInput {
 async function runSearch(input: TSearchSqlInput): Promise<TRow> {
   const [, rows] = await db().$transaction([
     // The planner prices a scan of the narrow table below the index for common terms, but the scan
-    // would read every unit's out-of-line keys; the index never does (docs/decisions/005). With
-    // scans priced out, plan costs would look high enough to compile the query (JIT): 1 s lost.
-    db().$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
+    // would read every unit's out-of-line keys; the index never does (docs/decisions/005). And it
+    // expects one match where a query of several terms finds thousands, so it would join them in
+    // nested loops (seconds): hash joins instead, nested loops only where LATERAL asks for them.
+    // With those priced out, plan costs would look high enough to compile the query (JIT).
+    db().$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`,
     db().$queryRaw<TRow[]>(searchSql(input)),
   ]);
   return rows[0]!;
@@ -264,10 +266,10 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       (SELECT json_agg(p) FROM (
          SELECT f.slug, f.title, f.kind, f.number, to_char(f.effective_date, 'YYYY-MM-DD') AS effective_date,
                 t.anchor, t.label, t.body, t.segments
-         FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, title, number DESC, ord) f
+         FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, slug COLLATE "C", number DESC, ord) f
          JOIN LATERAL (SELECT 1 FROM search_units x WHERE x.revision_id = f.revision_id AND x.ord = f.ord ${liveX} AND ${verify} LIMIT 1) checked ON TRUE
-         JOIN search_unit_texts t ON t.revision_id = f.revision_id AND t.ord = f.ord
-         ORDER BY f.score DESC, f.kind_order, f.sort_order, f.title, f.number DESC, f.ord
+         JOIN LATERAL (SELECT * FROM search_unit_texts t WHERE t.revision_id = f.revision_id AND t.ord = f.ord LIMIT 1) t ON TRUE
+         ORDER BY f.score DESC, f.kind_order, f.sort_order, f.slug COLLATE "C", f.number DESC, f.ord
          LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
       ) p) AS hits`;
 }

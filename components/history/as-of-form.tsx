@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { historyMessages } from '@/lib/messages/history';
-import { parseWarekiDate } from '@/lib/policy-text/wareki';
 
 const m = historyMessages.asOf;
 
@@ -17,10 +16,12 @@ export function AsOfForm({ action, defaultValue = '' }: { action: string; defaul
   const id = useId();
   const [error, setError] = useState<string | null>(null);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const raw = String(new FormData(event.currentTarget).get('asOf') ?? '').trim();
     if (raw === '') return setError(m.required);
+    // The 和暦 reader is loaded on the first submit, not with every page that shows this form.
+    const { parseWarekiDate } = await import('@/lib/policy-text/wareki');
     const iso = parseWarekiDate(raw);
     if (!iso) return setError(m.unreadable);
     setError(null);

@@ -87,6 +87,7 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const resultsDir = path.join('bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
+const resultsFile = path.join(resultsDir, `${stamp}.json`);
 const log = (line: string) => console.log(`[bench] ${line}`);
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 
@@ -145,6 +146,8 @@ try {
             failures.push(`${part}（${size} 文書）: ${error instanceof Error ? error.message : String(error)}`);
             console.error(error);
           }
+          // after every part, so that an interrupted run keeps what it measured
+          saveResults();
         }
       } finally {
         await stopPortal(next);
@@ -159,25 +162,28 @@ try {
 }
 
 printReport();
-const file = path.join(resultsDir, `${stamp}.json`);
-writeFileSync(
-  file,
-  JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      machine: { ...machine, loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) },
-      options: { ...options, quick, parts: selected, sizes, mainSize },
-      targets,
-      measurements: measurements.map((m) => ({ ...m, median: median(m.values), min: Math.min(...m.values), max: Math.max(...m.values) })),
-      growth,
-      failures,
-    },
-    null,
-    2,
-  ),
-);
-log(`結果: ${file}`);
+saveResults();
+log(`結果: ${resultsFile}`);
 process.exit(failures.length > 0 ? 1 : 0);
+
+function saveResults(): void {
+  writeFileSync(
+    resultsFile,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { ...machine, loadAverageAtEnd: os.loadavg().map((n) => Number(n.toFixed(2))) },
+        options: { ...options, quick, parts: selected, sizes, mainSize },
+        targets,
+        measurements: measurements.map((m) => ({ ...m, median: median(m.values), min: Math.min(...m.values), max: Math.max(...m.values) })),
+        growth,
+        failures,
+      },
+      null,
+      2,
+    ),
+  );
+}
 
 async function makeCorpus(size: number, events: number): Promise<{ url: string; drop: () => Promise<void> }> {
   const database = await createFreshDatabase(server.adminUrl, `isms_bench_${size}`);

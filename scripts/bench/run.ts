@@ -9,6 +9,7 @@
  *
  * Parts: page restricted search compare bundle audit vitals rss (all by default), plus library
  * (growth only). With --sizes, restricted, search and library also run at every corpus size.
+ * --keep leaves the corpus databases; --reuse measures on the newest one kept for each size.
  * --quick: 2 runs of 3 s, 200 documents and 50,000 audit events unless given.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -18,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createFreshDatabase, startTestServer } from '../../tests/support/test-database';
+import { createFreshDatabase, startTestServer, withDatabaseName } from '../../tests/support/test-database';
 import type { TCorpusSummary } from './generate-corpus';
 import { fmt, median, request, type TBenchContext, type TMeasurement, type TPartResult, type TTargetResult } from './lib';
 import { runAudit } from './parts/audit';
@@ -62,6 +63,8 @@ const { values, positionals } = parseArgs({
     /** an existing corpus database to measure instead of generating one (main size only) */
     'corpus-url': { type: 'string' },
     keep: { type: 'boolean', default: false },
+    /** measure on the newest database an earlier `--keep` run left for the same size, if any */
+    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -128,7 +131,10 @@ try {
     if (parts.length === 0) continue;
     const ordered = (Object.keys(PARTS) as TPart[]).filter((p) => parts.includes(p));
     log(`=== ${size.toLocaleString()} 文書: ${ordered.join(', ')}`);
-    const corpus = main && values['corpus-url'] ? { url: values['corpus-url'], drop: async () => undefined } : await makeCorpus(size, main && parts.includes('audit') ? options.events : 10_000);
+    const wantedEvents = main && parts.includes('audit') ? options.events : 10_000;
+    const kept = values.reuse ? await keptCorpus(size, wantedEvents) : null;
+    if (kept) log(`前回 --keep で残したデータベースで計測します: ${kept.url}`);
+    const corpus = main && values['corpus-url'] ? { url: values['corpus-url'], drop: async () => undefined } : (kept ?? (await makeCorpus(size, wantedEvents)));
     try {
       machine.postgres ||= await postgresVersion(corpus.url);
       const events = await countEvents(corpus.url);
@@ -153,7 +159,7 @@ try {
         await stopPortal(next);
       }
     } finally {
-      if (values.keep) log(`データベースを残しました: ${corpus.url}`);
+      if (values.keep || kept) log(`データベースを残しました: ${corpus.url}`);
       else await corpus.drop().catch(() => undefined);
     }
   }
@@ -183,6 +189,26 @@ function saveResults(): void {
       2,
     ),
   );
+}
+
+/** The newest `isms_bench_<size>_…` database with at least `events` audit events (kept by `--keep`). */
+async function keptCorpus(size: number, events: number): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY pg_database.oid DESC`,
+      [`isms\\_bench\\_${size}\\_%`],
+    );
+    for (const { datname } of rows) {
+      const url = withDatabaseName(server.adminUrl, datname);
+      const found = await countEvents(url).catch(() => 0);
+      if (found >= events) return { url, drop: async () => undefined };
+    }
+    return null;
+  } finally {
+    await admin.end();
+  }
 }
 
 async function makeCorpus(size: number, events: number): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -1,31 +1,67 @@
 'use client';
 
-import { createContext, use, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { messages as m } from '@/lib/messages/ja';
 
 /*
- * One polite live region for the whole text, so a screen reader hears 「リンクをコピーしました」
- * once, however many copy buttons the page has.
+ * The copy-link buttons of a regulation text are plain server-rendered markup (CopyLinkButton in
+ * policy-text.tsx: one short class, no script of their own), because a standard has hundreds of
+ * them. This one client component, placed once inside the text, handles every button's click and
+ * holds the one polite live region, so a screen reader hears 「リンクをコピーしました」 once, however
+ * many buttons the page has.
  */
-const AnnounceContext = createContext<(message: string) => void>(() => {});
-
-export function CopyLinkProvider({ children }: { children: ReactNode }) {
+export function CopyLinks() {
+  const region = useRef<HTMLParagraphElement>(null);
   const [message, setMessage] = useState('');
-  const timer = useRef<number | undefined>(undefined);
-  const announce = useCallback((next: string) => {
-    // Clear first: a live region does not speak again when its text stays the same.
-    setMessage('');
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => setMessage(next), 50);
+
+  useEffect(() => {
+    const root = region.current?.parentElement;
+    if (!root) return;
+    const resets = new Map<HTMLElement, number>();
+    let announceTimer: number | undefined;
+
+    function announce(next: string) {
+      // Clear first: a live region does not speak again when its text stays the same.
+      setMessage('');
+      window.clearTimeout(announceTimer);
+      announceTimer = window.setTimeout(() => setMessage(next), 50);
+    }
+
+    function showCopied(button: HTMLElement) {
+      const tip = button.querySelector('.copy-link-tip');
+      button.dataset.copied = '';
+      if (tip) tip.textContent = m.reader.copied;
+      window.clearTimeout(resets.get(button));
+      resets.set(
+        button,
+        window.setTimeout(() => {
+          delete button.dataset.copied;
+          if (tip) tip.textContent = m.reader.copyLink;
+          resets.delete(button);
+        }, 2000),
+      );
+    }
+
+    async function onClick(event: MouseEvent) {
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-copy-link]') : null;
+      if (!button || !root?.contains(button)) return;
+      const ok = await writeClipboard(`${window.location.origin}${window.location.pathname}#${button.dataset.copyLink}`);
+      announce(ok ? m.reader.copied : m.reader.copyFailed);
+      if (ok) showCopied(button);
+    }
+
+    root.addEventListener('click', onClick);
+    return () => {
+      root.removeEventListener('click', onClick);
+      resets.forEach((timer) => window.clearTimeout(timer));
+      window.clearTimeout(announceTimer);
+    };
   }, []);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+
   return (
-    <AnnounceContext value={announce}>
-      {children}
-      <p role="status" aria-live="polite" className="sr-only">
-        {message}
-      </p>
-    </AnnounceContext>
+    <p ref={region} role="status" aria-live="polite" className="sr-only">
+      {message}
+    </p>
   );
 }
 
@@ -56,44 +92,4 @@ async function writeClipboard(text: string): Promise<boolean> {
   area.remove();
   active?.focus();
   return ok;
-}
-
-/** Copies the address of one node of the text (location.origin + pathname + '#' + id). */
-export function CopyLinkButton({ id, target }: { id: string; target: string }) {
-  const announce = use(AnnounceContext);
-  const [copied, setCopied] = useState(false);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  async function copy() {
-    const ok = await writeClipboard(`${window.location.origin}${window.location.pathname}#${id}`);
-    announce(ok ? m.reader.copied : m.reader.copyFailed);
-    if (!ok) return;
-    setCopied(true);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => setCopied(false), 2000);
-  }
-
-  // The negative right margin gives the button no width in the line: an invisible button must
-  // never push the last character of a paragraph onto a line of its own. It hangs in the
-  // text's right padding instead.
-  return (
-    <button
-      type="button"
-      onClick={copy}
-      className={`group/copy relative -mr-[1.6em] inline-flex size-[1.6em] translate-x-1 translate-y-[0.15em] items-center justify-center rounded-4 align-baseline text-solid-gray-600 indent-0 transition-opacity group-hover:opacity-100 hover:bg-blue-50 hover:text-blue-1000 focus-visible:opacity-100 pointer-coarse:opacity-50 print:hidden ${copied ? 'opacity-100' : 'opacity-0'}`}
-    >
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-[1.05em]" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-        <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
-        <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
-      </svg>
-      <span className="sr-only">{m.reader.copyLinkFor(target)}</span>
-      <span
-        aria-hidden="true"
-        className={`pointer-events-none absolute right-0 bottom-full mb-1 rounded-4 bg-solid-gray-900 px-2 py-1 text-dns-14N-120 whitespace-nowrap text-white group-hover/copy:block group-focus-visible/copy:block ${copied ? 'block' : 'hidden'}`}
-      >
-        {copied ? m.reader.copied : m.reader.copyLink}
-      </span>
-    </button>
-  );
 }

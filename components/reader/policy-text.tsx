@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CopyLinkButton, CopyLinkProvider } from '@/components/reader/copy-link';
+import { CopyLinks } from '@/components/reader/copy-link';
 import { messages as m } from '@/lib/messages/ja';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import type { TAnnex, TArticle, TChapter, TItem, TParagraph, TPolicyTree, TSupplementaryProvision } from '@/lib/policy-text/tree';
@@ -11,6 +11,23 @@ const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
 /** Paragraph numbers are printed the way the text writes them: ２, ３ … in full-width digits. */
 function fullWidth(n: number): string {
   return String(n).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[Number(d)] ?? d);
+}
+
+/*
+ * Copies the address of one node of the text. A standard has hundreds of these, so each is plain
+ * markup with one short class (globals.css: .copy-link) and the text's one CopyLinks handler does
+ * the copying. The negative right margin in .copy-link gives the button no width in the line: an
+ * invisible button must never push the last character of a paragraph onto a line of its own.
+ */
+function CopyLinkButton({ id, target }: { id: string; target: string }) {
+  return (
+    <button type="button" className="copy-link" data-copy-link={id}>
+      <span className="sr-only">{m.reader.copyLinkFor(target)}</span>
+      <span aria-hidden="true" className="copy-link-tip">
+        {m.reader.copyLink}
+      </span>
+    </button>
+  );
 }
 
 function Heading({ level, id, className, children }: { level: THeadingLevel; id?: string; className: string; children: ReactNode }) {
@@ -29,46 +46,45 @@ type TArticleFooter = (article: TArticle) => ReactNode;
 export function PolicyText({ tree, articleFooter }: { tree: TPolicyTree; articleFooter?: TArticleFooter }) {
   const hasChapters = tree.chapters.length > 0;
   return (
-    <CopyLinkProvider>
-      <div className="max-w-[42em] pr-[1.5em] text-std-16N-170 leading-[1.85] text-solid-gray-900 md:pr-[1.75em] md:text-std-17N-170 md:leading-[1.85] print:max-w-none print:pr-0">
-        {tree.header.length > 0 && (
-          <div className="text-right text-solid-gray-700">
-            {tree.header.map((line, index) => (
-              <p key={index}>{line}</p>
-            ))}
-          </div>
-        )}
-        {tree.enactment && <p className="mt-6 indent-[1em]">{tree.enactment}</p>}
-        {tree.preamble.length > 0 && (
-          <div className="mt-6 space-y-3">
-            {tree.preamble.map((text, index) => (
-              <p key={index} className="indent-[1em]">
-                {text}
-              </p>
-            ))}
-          </div>
-        )}
-        {tree.items.length > 0 && (
-          <div className="mt-6">
-            <ItemList items={tree.items} targetPrefix="" />
-          </div>
-        )}
-        {tree.articles.map((article) => (
-          <ArticleBlock key={article.id} article={article} level={2} footer={articleFooter} />
-        ))}
-        {hasChapters && tree.chapters.map((chapter) => <ChapterBlock key={chapter.id} chapter={chapter} articleFooter={articleFooter} />)}
-        {tree.supplementaryProvisions.length > 0 && (
-          <div className="mt-14 border-t border-solid-gray-200 pt-4">
-            {tree.supplementaryProvisions.map((provision) => (
-              <SupplementaryBlock key={provision.id} provision={provision} />
-            ))}
-          </div>
-        )}
-        {tree.annexes.map((annex) => (
-          <AnnexBlock key={annex.id} annex={annex} />
-        ))}
-      </div>
-    </CopyLinkProvider>
+    <div className="max-w-[42em] pr-[1.5em] text-std-16N-170 leading-[1.85] text-solid-gray-900 md:pr-[1.75em] md:text-std-17N-170 md:leading-[1.85] print:max-w-none print:pr-0">
+      {tree.header.length > 0 && (
+        <div className="text-right text-solid-gray-700">
+          {tree.header.map((line, index) => (
+            <p key={index}>{line}</p>
+          ))}
+        </div>
+      )}
+      {tree.enactment && <p className="mt-6 indent-[1em]">{tree.enactment}</p>}
+      {tree.preamble.length > 0 && (
+        <div className="mt-6 space-y-3">
+          {tree.preamble.map((text, index) => (
+            <p key={index} className="indent-[1em]">
+              {text}
+            </p>
+          ))}
+        </div>
+      )}
+      {tree.items.length > 0 && (
+        <div className="mt-6">
+          <ItemList items={tree.items} targetPrefix="" />
+        </div>
+      )}
+      {tree.articles.map((article) => (
+        <ArticleBlock key={article.id} article={article} level={2} footer={articleFooter} />
+      ))}
+      {hasChapters && tree.chapters.map((chapter) => <ChapterBlock key={chapter.id} chapter={chapter} articleFooter={articleFooter} />)}
+      {tree.supplementaryProvisions.length > 0 && (
+        <div className="mt-14 border-t border-solid-gray-200 pt-4">
+          {tree.supplementaryProvisions.map((provision) => (
+            <SupplementaryBlock key={provision.id} provision={provision} />
+          ))}
+        </div>
+      )}
+      {tree.annexes.map((annex) => (
+        <AnnexBlock key={annex.id} annex={annex} />
+      ))}
+      <CopyLinks />
+    </div>
   );
 }
 

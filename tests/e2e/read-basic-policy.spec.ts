@@ -35,3 +35,25 @@ test('a restricted sample standard looks exactly like a missing document to an a
   const api = await request.get('/api/v1/documents/sample-safety-management-standard');
   expect(api.status()).toBe(404);
 });
+
+test('a copy-link button puts the address of its node on the clipboard, by mouse and by keyboard', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/documents/basic-policy');
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  const announcement = page.getByRole('status').filter({ hasText: 'リンクをコピーしました' });
+
+  await page.locator('#a7-heading').hover();
+  await page.getByRole('button', { name: '第７のリンクをコピー' }).click();
+  await expect(announcement).toHaveCount(1);
+  expect(await clipboard()).toBe(`${baseURL}/documents/basic-policy#a7`);
+
+  const item = page.locator('button[data-copy-link="a7-i1"]');
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await expect(item).toHaveAttribute('data-copied', '');
+  await expect(item.locator('.copy-link-tip')).toHaveText('リンクをコピーしました');
+  expect(await clipboard()).toBe(`${baseURL}/documents/basic-policy#a7-i1`);
+  // the confirmation goes away by itself
+  await expect(item).not.toHaveAttribute('data-copied', '', { timeout: 5000 });
+  await expect(item.locator('.copy-link-tip')).toHaveText('リンクをコピー');
+});

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { ArticleHistory } from '@/components/history/article-history';
+import { articleHistoryHtml } from '@/components/history/article-history';
 import { compareHref, historyHref } from '@/components/history/format';
 import { HistoryBreadcrumb } from '@/components/history/history-breadcrumb';
 import { RevisionBanner } from '@/components/history/revision-banner';
@@ -118,7 +118,7 @@ export default async function RevisionPage(props: TProps) {
         <article aria-labelledby="document-title" className="mt-8 border-t border-solid-gray-200 pt-8 lg:col-start-2">
           <PolicyText
             tree={tree}
-            articleFooter={(article) => <ArticleHistory slug={slug} article={article.number} entries={articleHistory[article.id]} currentNumber={number} />}
+            articleFooter={(article) => articleHistoryHtml({ slug, article: article.number, entries: articleHistory[article.id], currentNumber: number })}
           />
         </article>
       </div>

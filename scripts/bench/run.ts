@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { migrateDatabase } from '../../lib/server/db/migrate';
 import { createFreshDatabase, startTestServer, withDatabaseName } from '../../tests/support/test-database';
 import type { TCorpusSummary } from './generate-corpus';
 import { fmt, median, request, type TBenchContext, type TMeasurement, type TPartResult, type TTargetResult } from './lib';
@@ -203,7 +204,10 @@ async function keptCorpus(size: number, events: number): Promise<{ url: string; 
     for (const { datname } of rows) {
       const url = withDatabaseName(server.adminUrl, datname);
       const found = await countEvents(url).catch(() => 0);
-      if (found >= events) return { url, drop: async () => undefined };
+      if (found < events) continue;
+      // a kept corpus is as old as its run: bring its schema up to this tree's migrations
+      await migrateDatabase({ databaseUrl: url });
+      return { url, drop: async () => undefined };
     }
     return null;
   } finally {

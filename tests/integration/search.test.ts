@@ -249,6 +249,22 @@ describe('scope', () => {
     }
   });
 
+  it('an abolished document is found in no current search, only when the scope is widened', async () => {
+    await unsafeImportRevision({ slug: 'search-abolished', kind: 'PROCEDURE', visibility: 'STAFF', title: '検索試験用廃止手順', text: policy('検索試験用廃止手順', ['この手順は、鶯色台帳について定める。']), effectiveDate: '2021-04-01' });
+    await as('demo-staff');
+    expect(slugs(await searchDocuments({ q: '鶯色台帳' }))).toEqual(['search-abolished']);
+    await signInAs('demo-editor');
+    const { number } = await startDraft({ slug: 'search-abolished', abolition: true });
+    await submitRevision({ slug: 'search-abolished', number, changeReason: '手順の廃止', effectiveDate: '2026-11-26' });
+    await signInAs('demo-approver');
+    await approveRevision({ slug: 'search-abolished', number, comment: '承認します。', effectiveDate: '2026-11-26' });
+    for (const who of ['demo-staff', 'demo-auditor'] as const) {
+      await as(who);
+      expect((await searchDocuments({ q: '鶯色台帳' })).total).toBe(0);
+    }
+    expect((await searchDocuments({ q: '鶯色台帳', scope: 'all' })).hits.map((h) => h.revision.number)).toContain(1);
+  });
+
   it('an approval indexes the new text in the same transaction, and reindexing restores a lost index', async () => {
     await signInAs('demo-editor');
     const { number } = await startDraft({ slug: 'search-staff' });

@@ -200,16 +200,20 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   );
   const today = todayInJapan();
   // The revisions of the units found, kept when they are in force today (or, widened, approved).
-  // Worked out for those revisions only, so the cost follows the matches, not the library's size.
+  // Worked out for those documents only, so the cost follows the matches, not the library's size:
+  // per document found, the latest approved revision in effect today, one probe of the unique
+  // (document, effective date) index, however long the document's history.
   const revisions =
     input.scope === 'current'
-      ? Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date FROM revisions r
-          WHERE r.id IN (SELECT DISTINCT revision_id FROM found)
-            AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date AND NOT r.is_abolition
-            AND NOT EXISTS (
-              SELECT 1 FROM revisions later
-              WHERE later.document_id = r.document_id AND later.status = 'APPROVED' AND later.effective_date <= ${today}::date
-                AND (later.effective_date > r.effective_date OR (later.effective_date = r.effective_date AND later.number > r.number)))`
+      ? Prisma.sql`SELECT cur.id, cur.document_id, cur.number, cur.effective_date
+          FROM (SELECT DISTINCT document_id FROM found) f
+          CROSS JOIN LATERAL (
+            SELECT r.id, r.document_id, r.number, r.effective_date, r.is_abolition FROM revisions r
+            WHERE r.document_id = f.document_id AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date
+            ORDER BY r.effective_date DESC -- unique among approved revisions of a document
+            LIMIT 1
+          ) cur
+          WHERE NOT cur.is_abolition`
       : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date FROM revisions r
           WHERE r.id IN (SELECT DISTINCT revision_id FROM found) AND r.status = 'APPROVED'`;
   // Units of superseded revisions sit in their own partition: the current scope never reads it.

@@ -7,6 +7,7 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { moveSupersededUnits, unsafeReindexSearch } from '@/lib/server/search/index-revision';
+import { SEARCH_PAGE_SIZE } from '@/lib/schemas/search';
 import { searchDocuments, SearchQueryError, setSearchVerifyLimitForTests, type TSearchResult } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { approveRevision, saveDraft, startDraft, submitRevision } from '@/lib/server/workflow/revisions';
@@ -303,6 +304,23 @@ describe('very common words', () => {
       expect((await searchDocuments({ q: '監査' })).approximate).toBe(false);
     } finally {
       setSearchVerifyLimitForTests(null);
+    }
+  });
+
+  it('pages follow one order: page 2 continues page 1, exact or approximate, with nothing repeated or skipped', async () => {
+    await as('demo-auditor');
+    for (const [q, limit] of [['の', null], ['職員等', null], ['職員等', 1]] as const) {
+      setSearchVerifyLimitForTests(limit);
+      try {
+        const first = await searchDocuments({ q });
+        expect(first.total, q).toBeGreaterThan(SEARCH_PAGE_SIZE);
+        const second = await searchDocuments({ q, page: '2' });
+        const wide = [...first.hits, ...second.hits].map((h) => `${h.document.slug} ${h.revision.number} ${h.href}`);
+        expect(new Set(wide).size, q).toBe(wide.length);
+        expect(second.hits.length, q).toBe(Math.min(SEARCH_PAGE_SIZE, first.total - SEARCH_PAGE_SIZE));
+      } finally {
+        setSearchVerifyLimitForTests(null);
+      }
     }
   });
 });

@@ -224,14 +224,22 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
   const exactWhen = longTerms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT n FROM stats) <= ${verifyLimit}`;
   // One- and two-character terms need no check. Longer ones are checked candidate by candidate
-  // (the LIMIT keeps PostgreSQL from hashing the whole table for the check instead).
+  // (the LIMIT keeps PostgreSQL from hashing the whole table for the check instead), once: that
+  // result is materialised. Without a check it is the candidates themselves, not a copy of them.
   const basis =
     longTerms.length === 0
-      ? Prisma.sql`SELECT * FROM candidates`
-      : Prisma.sql`SELECT c.* FROM candidates c
+      ? Prisma.sql`basis AS NOT MATERIALIZED (SELECT * FROM candidates)`
+      : Prisma.sql`basis AS MATERIALIZED (SELECT c.* FROM candidates c
           WHERE NOT ${exactWhen}
-             OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord ${liveX} AND ${verify} LIMIT 1), false)`;
+             OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord ${liveX} AND ${verify} LIMIT 1), false))`;
+  // The page is the first rows in order: a top-N sort, not a sort of every match. Only when very
+  // common words went unchecked (「約」) may some of those rows fail the check below, and then
+  // the whole order is needed (LIMIT NULL is no limit).
+  const end = offset + SEARCH_PAGE_SIZE;
+  const sortLimit = longTerms.length === 0 ? Prisma.sql`${end}::int` : Prisma.sql`CASE WHEN ${exactWhen} THEN ${end}::int END`;
 
+  // Every match passes through `candidates`, so its rows carry only what ordering, filters and
+  // facets need; titles and department names are joined for the page and the facets alone.
   return Prisma.sql`
     WITH found AS MATERIALIZED (
       SELECT u.revision_id, u.ord, u.document_id, u.article_anchor, (${headingScore}) AS score
@@ -240,14 +248,13 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
     ),
     scoped AS MATERIALIZED (${revisions}),
     visible AS MATERIALIZED (
-      SELECT d.id, d.slug, d.title, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
+      SELECT d.id, d.slug, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
       FROM documents d
       WHERE d.id IN (SELECT document_id FROM scoped) AND ((${full}) OR cardinality(d.public_excerpt_anchors) > 0)
     ),
     candidates AS MATERIALIZED (
-      SELECT u.revision_id, u.ord, s.number, s.effective_date, v.slug, v.title, v.kind, v.sort_order,
-             dep.code AS department_code, dep.name AS department_name, dep.sort_order AS department_order,
-             ${KIND_ORDER} AS kind_order, u.score
+      SELECT u.revision_id, u.ord, s.number, s.effective_date, v.id AS document_id, v.slug, v.kind, v.sort_order,
+             v.department_id, dep.code AS department_code, ${KIND_ORDER} AS kind_order, u.score
       FROM found u
       JOIN scoped s ON s.id = u.revision_id
       JOIN visible v ON v.id = u.document_id
@@ -255,8 +262,8 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       WHERE v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors)
     ),
     stats AS (SELECT count(*)::int AS n FROM candidates),
-    basis AS MATERIALIZED (${basis}),
-    filtered AS MATERIALIZED (
+    ${basis},
+    filtered AS NOT MATERIALIZED (
       SELECT * FROM basis b WHERE TRUE ${kindFilter} ${departmentFilter}
     )
     SELECT
@@ -264,13 +271,13 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       (SELECT count(*)::int FROM filtered) AS total,
       (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.count) ORDER BY k.kind_order)
          FROM (SELECT kind, min(kind_order) AS kind_order, count(*)::int AS count FROM basis GROUP BY kind) k) AS kinds,
-      (SELECT json_agg(json_build_object('code', x.code, 'name', x.name, 'count', x.count) ORDER BY x.ord NULLS FIRST, x.name)
-         FROM (SELECT department_code AS code, department_name AS name, min(department_order) AS ord, count(*)::int AS count
-               FROM basis GROUP BY department_code, department_name) x) AS departments,
+      (SELECT json_agg(json_build_object('code', dep.code, 'name', dep.name, 'count', x.count) ORDER BY dep.sort_order NULLS FIRST, dep.name)
+         FROM (SELECT department_id, count(*)::int AS count FROM basis GROUP BY department_id) x
+         LEFT JOIN departments dep ON dep.id = x.department_id) AS departments,
       (SELECT json_agg(p) FROM (
-         SELECT f.slug, f.title, f.kind, f.number, to_char(f.effective_date, 'YYYY-MM-DD') AS effective_date,
+         SELECT f.slug, (SELECT d.title FROM documents d WHERE d.id = f.document_id) AS title, f.kind, f.number, to_char(f.effective_date, 'YYYY-MM-DD') AS effective_date,
                 t.anchor, t.label, t.body, t.segments
-         FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, slug COLLATE "C", number DESC, ord) f
+         FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, slug COLLATE "C", number DESC, ord LIMIT ${sortLimit}) f
          JOIN LATERAL (SELECT 1 FROM search_units x WHERE x.revision_id = f.revision_id AND x.ord = f.ord ${liveX} AND ${verify} LIMIT 1) checked ON TRUE
          JOIN LATERAL (SELECT * FROM search_unit_texts t WHERE t.revision_id = f.revision_id AND t.ord = f.ord LIMIT 1) t ON TRUE
          ORDER BY f.score DESC, f.kind_order, f.sort_order, f.slug COLLATE "C", f.number DESC, f.ord

@@ -6,12 +6,15 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { DalError } from '@/lib/server/documents/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
+import { listLibrary } from '@/lib/server/documents/list-library';
+import type { TLibraryNode } from '@/lib/server/documents/types';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { approveRevision, rejectRevision, saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
 import { getDraftEditor, getMyTasks, listApprovalQueue } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 
 const SLUG = 'sample-procedure-password';
+const flattenLibrary = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flattenLibrary(n.children)]);
 
 async function superuser(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -208,5 +211,28 @@ describe('document metadata and drafts, guarded in the data layer', () => {
     await expect(updateDocumentMetadata({ ...base, slug: 'sample-standard', title: '○○市情報セキュリティ対策基準（サンプル）', parentSlug: 'sample-procedure-media' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('下位の文書') });
     await expect(createDocument({ ...base, slug: 'new', kind: 'PROCEDURE', title: '新規' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await db().document.findUniqueOrThrow({ where: { slug: 'sample-standard' }, include: { parent: true } })).parent?.slug).toBe('basic-policy');
+  });
+});
+
+describe('abolition (廃止)', () => {
+  it('an approved abolition leaves nothing in force from its date: the library says so and the page is gone', async () => {
+    const slug = 'sample-procedure-media';
+    const entry = async () => flattenLibrary(await listLibrary()).find((n) => n.slug === slug);
+    await signInAs('demo-staff');
+    const inForce = (await entry())!.inForce!.number;
+    await signInAs('demo-editor');
+    const { number } = await startDraft({ slug, abolition: true });
+    await submitRevision({ slug, number, changeReason: '手順の廃止', effectiveDate: '2030-01-01' });
+    await signInAs('demo-approver');
+    await approveRevision({ slug, number, comment: '承認します。', effectiveDate: '2030-01-01' });
+
+    await signInAs('demo-staff');
+    const before = await entry();
+    expect(before?.inForce?.number).toBe(inForce);
+    expect(before?.abolishedOn).toBeNull();
+    setClockForTests(new Date('2030-01-01T00:00:00+09:00'));
+    expect(await entry()).toMatchObject({ inForce: null, scheduled: null, abolishedOn: '2030-01-01' });
+    expect(await getDocumentView(slug)).toBeNull();
+    expect((await getDocumentView(slug, { asOf: '2029-12-31' }))?.revision.number).toBeLessThan(number);
   });
 });

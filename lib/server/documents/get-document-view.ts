@@ -44,8 +44,17 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
       approvedAt: revision.approvedAt?.toISOString() ?? null,
       tree,
     },
-    history: excerpt ? [] : buildHistory({ tree, approvedRevisions: row.revisions.map((r) => ({ number: r.number, effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null })), asOf }),
+    history: excerpt ? [] : buildHistory({ tree, approvedRevisions: await approvedRevisions(row.id), asOf }),
     asOf,
   };
 }
 
+/** Every approved revision of one document, oldest first: the 沿革 of its page. */
+async function approvedRevisions(documentId: string): Promise<{ number: number; effectiveDate: string | null }[]> {
+  const revisions = await db().revision.findMany({
+    where: { documentId, status: 'APPROVED', effectiveDate: { not: null } },
+    select: { number: true, effectiveDate: true },
+    orderBy: { effectiveDate: 'asc' },
+  });
+  return revisions.map((r) => ({ number: r.number, effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null }));
+}

@@ -1,12 +1,11 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { TActor } from '@/lib/server/auth/actor';
 import { fullAccessWhere, visibleDocumentsWhere } from '@/lib/server/auth/document-access';
-import { isoDate } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import type { TDocumentSummary, TRevisionRef } from '@/lib/server/documents/types';
 
-/** What a summary needs from the database: the document, its department, parent and approved revisions' dates. */
+/** What a summary needs from the documents table: the document, its department and parent. */
 export const summarySelect = {
   id: true,
   slug: true,
@@ -17,37 +16,55 @@ export const summarySelect = {
   sortOrder: true,
   department: { select: { code: true, name: true } },
   parent: { select: { slug: true } },
-  revisions: {
-    where: { status: 'APPROVED', effectiveDate: { not: null } },
-    select: { number: true, effectiveDate: true, isAbolition: true },
-    orderBy: { effectiveDate: 'asc' },
-  },
 } satisfies Prisma.DocumentSelect;
 
 export type TSummaryRow = Prisma.DocumentGetPayload<{ select: typeof summarySelect }>;
+
+type TRevisionsAround = { inForce: TRevisionRef | null; scheduled: TRevisionRef | null; abolishedOn: string | null };
 
 /**
  * The revision in force on `asOf` is the approved one with the latest effective date on or
  * before it; the first approved one after it is scheduled (未施行). Derived, never stored, so
  * a revision comes into force on its date without any job running.
+ *
+ * Two probes of the unique (document, effective date) index per document, whatever the length of
+ * its history: the library and the home page cost what they list, not every revision ever made.
  */
-export function revisionsAround(revisions: TSummaryRow['revisions'], asOf: string): { inForce: TRevisionRef | null; scheduled: TRevisionRef | null; abolishedOn: string | null } {
-  let inForce: TRevisionRef | null = null;
-  let scheduled: TRevisionRef | null = null;
-  let abolishedOn: string | null = null;
-  for (const r of revisions) {
-    if (!r.effectiveDate) continue;
-    const ref = { number: r.number, effectiveDate: isoDate(r.effectiveDate) };
-    if (ref.effectiveDate <= asOf) {
-      // An abolition (廃止) in force leaves no text in force.
-      inForce = r.isAbolition ? null : ref;
-      abolishedOn = r.isAbolition ? ref.effectiveDate : null;
-    } else if (!scheduled) scheduled = ref;
-  }
-  return { inForce, scheduled, abolishedOn };
+async function revisionsAround(documentIds: string[], asOf: string): Promise<Map<string, TRevisionsAround>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<
+    { id: string; in_force_number: number | null; in_force_date: string | null; is_abolition: boolean | null; scheduled_number: number | null; scheduled_date: string | null }[]
+  >(Prisma.sql`
+    SELECT d.id, cur.number AS in_force_number, to_char(cur.effective_date, 'YYYY-MM-DD') AS in_force_date, cur.is_abolition,
+           nxt.number AS scheduled_number, to_char(nxt.effective_date, 'YYYY-MM-DD') AS scheduled_date
+    FROM unnest(${documentIds}::uuid[]) AS d(id)
+    LEFT JOIN LATERAL (
+      SELECT r.number, r.effective_date, r.is_abolition FROM revisions r
+      WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date <= ${asOf}::date
+      ORDER BY r.effective_date DESC LIMIT 1
+    ) cur ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT r.number, r.effective_date FROM revisions r
+      WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date > ${asOf}::date
+      ORDER BY r.effective_date LIMIT 1
+    ) nxt ON TRUE`);
+  return new Map(
+    rows.map((r) => {
+      const current = r.in_force_number !== null && r.in_force_date !== null ? { number: r.in_force_number, effectiveDate: r.in_force_date } : null;
+      return [
+        r.id,
+        {
+          // An abolition (廃止) in force leaves no text in force.
+          inForce: r.is_abolition ? null : current,
+          abolishedOn: r.is_abolition ? r.in_force_date : null,
+          scheduled: r.scheduled_number !== null && r.scheduled_date !== null ? { number: r.scheduled_number, effectiveDate: r.scheduled_date } : null,
+        },
+      ];
+    }),
+  );
 }
 
-export function summarize(row: TSummaryRow, asOf: string, edition: TDocumentSummary['edition']): TDocumentSummary {
+function summarize(row: TSummaryRow, around: TRevisionsAround | undefined, edition: TDocumentSummary['edition']): TDocumentSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -56,7 +73,9 @@ export function summarize(row: TSummaryRow, asOf: string, edition: TDocumentSumm
     visibility: row.visibility,
     department: row.department ? { code: row.department.code, name: row.department.name } : null,
     parentSlug: row.parent?.slug ?? null,
-    ...revisionsAround(row.revisions, asOf),
+    inForce: around?.inForce ?? null,
+    scheduled: around?.scheduled ?? null,
+    abolishedOn: around?.abolishedOn ?? null,
     edition,
   };
 }
@@ -71,5 +90,6 @@ export async function findVisibleSummaries(actor: TActor, asOf: string, where: P
     db().document.findMany({ where: { AND: [where, fullAccessWhere(actor)] }, select: { id: true } }),
   ]);
   const fullIds = new Set(full.map((d) => d.id));
-  return { rows, summaries: rows.map((row) => summarize(row, asOf, fullIds.has(row.id) ? 'full' : 'excerpt')) };
+  const around = await revisionsAround(rows.map((row) => row.id), asOf);
+  return { rows, summaries: rows.map((row) => summarize(row, around.get(row.id), fullIds.has(row.id) ? 'full' : 'excerpt')) };
 }

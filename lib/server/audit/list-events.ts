@@ -36,16 +36,21 @@ export interface TAuditPage {
   scope: 'all' | 'administrative';
 }
 
-function scopeOf(actor: TActor): 'all' | 'administrative' {
+export function scopeOf(actor: TActor): 'all' | 'administrative' {
   if (actor.kind !== 'user') throw new PermissionDeniedError('sign-in');
   if (actor.permissions.has('audit:read')) return 'all';
   if (actor.permissions.has('audit:read-admin')) return 'administrative';
   throw new PermissionDeniedError('audit:read');
 }
 
+/** The events a reader of this scope may see, as a condition. */
+export function scopeWhere(scope: 'all' | 'administrative'): Prisma.AuditEventWhereInput {
+  return scope === 'administrative' ? { OR: ADMIN_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })) } : {};
+}
+
 function whereOf(filter: TAuditFilter, scope: 'all' | 'administrative'): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [];
-  if (scope === 'administrative') and.push({ OR: ADMIN_ACTION_PREFIXES.map((p) => ({ action: { startsWith: p } })) });
+  if (scope === 'administrative') and.push(scopeWhere(scope));
   if (filter.actor) and.push({ actorLoginId: filter.actor });
   if (filter.action) and.push(filter.action.endsWith('.') ? { action: { startsWith: filter.action } } : { action: filter.action });
   if (filter.document) and.push({ targetType: 'document', targetId: filter.document });
@@ -57,7 +62,7 @@ function whereOf(filter: TAuditFilter, scope: 'all' | 'administrative'): Prisma.
   return { AND: and };
 }
 
-function toRow(e: Prisma.AuditEventGetPayload<object>): TAuditEventRow {
+export function toRow(e: Prisma.AuditEventGetPayload<object>): TAuditEventRow {
   return {
     seq: e.seq.toString(),
     occurredAt: e.occurredAt.toISOString(),

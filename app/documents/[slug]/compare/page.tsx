@@ -84,6 +84,7 @@ export default async function ComparePage(props: TProps) {
   const { document, from, to, comparison } = view;
   const { slug, beforeFirst, all } = request;
   const options = { beforeFirst, all };
+  const fullHref = compareHref(slug, from.number, to.number, { ...options, all: true });
 
   return (
     <div className="mx-auto w-full max-w-[1200px] px-4 pt-6 md:px-8 md:pt-10 print:max-w-none print:p-0">
@@ -101,7 +102,7 @@ export default async function ComparePage(props: TProps) {
           all={all}
           beforeFirst={beforeFirst}
           hrefs={{
-            all: compareHref(slug, from.number, to.number, { ...options, all: true }),
+            all: fullHref,
             changesOnly: compareHref(slug, from.number, to.number, { ...options, all: false }),
             afterFirst: compareHref(slug, from.number, to.number, { ...options, beforeFirst: false }),
             beforeFirst: compareHref(slug, from.number, to.number, { ...options, beforeFirst: true }),
@@ -132,7 +133,13 @@ export default async function ComparePage(props: TProps) {
           <p className="mt-2 hidden text-[9pt] print:block">{m.degraded[comparison.level]}</p>
         )}
         <div className="mt-3">
-          <ComparisonTable rows={comparison.rows} order={beforeFirst ? ['before', 'after'] : ['after', 'before']} all={all} caption={m.tableCaption(document.title)} />
+          <ComparisonTable
+            rows={comparison.rows}
+            order={beforeFirst ? ['before', 'after'] : ['after', 'before']}
+            all={all}
+            caption={m.tableCaption(document.title)}
+            fullHref={fullHref.slice(fullHref.indexOf('?'))}
+          />
         </div>
       </section>
     </div>

@@ -1,0 +1,120 @@
+import type { TCell, TLine, TSpan } from '@/lib/policy-text/compare';
+import { escapeHtml as text } from '@/lib/policy-text/render-html';
+
+/*
+ * The text of a 新旧対照表's cells, as HTML strings (comparison-html.ts puts them together).
+ * Everything taken from a comparison goes through `text()`; the class names are the short ones
+ * of the `.cmp` block at the end of app/globals.css.
+ */
+
+/** Which column of the 新旧対照表 a piece of text belongs to. */
+export type TSide = 'after' | 'before';
+
+export type TFilledCell = NonNullable<TCell>;
+
+/*
+ * 傍線: changed text of 改正後 is an <ins>, of 改正前 a <del> (so assistive technology can tell
+ * them apart); the stylesheet draws both as the same thin underline, never as a strike-through.
+ */
+function mark(side: TSide, html: string): string {
+  return side === 'after' ? `<ins>${html}</ins>` : `<del>${html}</del>`;
+}
+
+/**
+ * A run of spans. A gap is not text of the document but underlined full-width spaces as wide as
+ * what the other side has at this place (傍線を付した空白); assistive technology skips them.
+ */
+export function spansHtml(spans: readonly TSpan[], side: TSide): string {
+  let out = '';
+  for (const span of spans) {
+    if (span.gap) out += `<span class="gap" aria-hidden="true">${text(span.text)}</span>`;
+    else out += span.changed ? mark(side, text(span.text)) : text(span.text);
+  }
+  return out;
+}
+
+/** A label (第20条, ２, (3), 第6章, 附則), underlined when it was renumbered. */
+export function labelHtml(label: string, changed: boolean, side: TSide): string {
+  return changed ? mark(side, text(label)) : text(label);
+}
+
+const spansText = (spans: readonly TSpan[]): string => spans.filter((s) => !s.gap).map((s) => s.text).join('');
+
+/** A cell's name in a 「第1条～第3条（略）」 range: its number, or what stands for one. */
+export function cellName(cell: TFilledCell, preamble: string, title: string): string {
+  if (cell.label) return cell.label;
+  if (cell.kind === 'preamble') return preamble;
+  if (cell.kind === 'title') return title;
+  if (cell.kind === 'annex') return spansText(cell.heading);
+  return '';
+}
+
+/** Whether a cell has a heading line of its own above its lines (caption, chapter title, 附則 …). */
+export function hasHeadingLine(cell: TCell): boolean {
+  if (!cell) return false;
+  switch (cell.kind) {
+    case 'article':
+      return cell.heading.length > 0 && spansText(cell.heading) !== '';
+    case 'chapter':
+    case 'section':
+    case 'supplementary':
+    case 'title':
+      return true;
+    case 'annex':
+      return cell.heading.length > 0;
+    case 'preamble':
+    case 'item':
+      return false;
+  }
+}
+
+/** Indentation of headings, in characters, after the layout of a 例規: captions one in, chapters further (classes c1–c4). */
+const HEADING_INDENT: Record<TFilledCell['kind'], number> = {
+  article: 1,
+  chapter: 3,
+  section: 4,
+  supplementary: 3,
+  title: 2,
+  annex: 0,
+  preamble: 0,
+  item: 0,
+};
+
+const headingOpen = (cell: TFilledCell): string => {
+  const indent = HEADING_INDENT[cell.kind];
+  return indent === 0 ? '<p>' : `<p class="c${indent}">`;
+};
+
+/** The heading line of a cell: （見出し）, 第6章　技術的セキュリティ, 附則（令和…）. */
+export function headingLineHtml(cell: TFilledCell, side: TSide): string {
+  if (cell.kind === 'article') return `${headingOpen(cell)}（${spansHtml(cell.heading, side)}）</p>`;
+  if (cell.kind === 'supplementary') {
+    const note = spansText(cell.heading) !== '' ? `（${spansHtml(cell.heading, side)}）` : '';
+    return `${headingOpen(cell)}${labelHtml(cell.label, cell.labelChanged, side)}${note}</p>`;
+  }
+  const label = cell.label ? `${labelHtml(cell.label, cell.labelChanged, side)}　` : '';
+  return `${headingOpen(cell)}${label}${spansHtml(cell.heading, side)}</p>`;
+}
+
+/** Depths the stylesheet has classes for (n0–n4, t0–t4); deeper lines fall back to a style attribute. */
+const MAX_CLASS_DEPTH = 4;
+
+/**
+ * One line of a cell, laid out as a 例規 is: a numbered line starts at its depth with its label
+ * and hangs one character (第1条　…, ２　…, (1)　…: class n<depth>); an unnumbered one is
+ * indented one character on its first line (t<depth>). Annex lines keep their own spacing.
+ */
+export function lineHtml(line: TLine, kind: TFilledCell['kind'], side: TSide): string {
+  if (line.blank) return '';
+  const spans = spansHtml(line.spans, side);
+  if (kind === 'annex') return `<p class="pre">${spans}</p>`;
+  const depth = Math.max(0, line.depth);
+  const classed = Number.isInteger(depth) && depth <= MAX_CLASS_DEPTH;
+  if (line.label) {
+    const empty = line.spans.every((span) => span.text === '');
+    const open = classed ? `<p class="n${depth}">` : `<p style="padding-left:${depth + 1}em;text-indent:-1em">`;
+    return `${open}${labelHtml(line.label, line.labelChanged, side)}${empty ? '' : '　'}${spans}</p>`;
+  }
+  const open = classed ? `<p class="t${depth}">` : `<p style="padding-left:${depth}em;text-indent:1em">`;
+  return `${open}${spans}</p>`;
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { AuditBreadcrumb } from '@/components/audit/audit-breadcrumb';
 import { AuditEventTable } from '@/components/audit/audit-event-table';
 import { AuditFilterForm, type TActionChoices } from '@/components/audit/audit-filter-form';
 import { AuditForbidden } from '@/components/audit/audit-forbidden';
@@ -76,21 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <PageContainer>
-      <nav aria-label={m.breadcrumb}>
-        <ol className="flex flex-wrap items-center gap-x-2 gap-y-1 text-dns-14N-130">
-          <li className="flex items-center gap-2">
-            <Link href="/" className="dads-link">
-              {m.home}
-            </Link>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3 text-solid-gray-600" fill="none" stroke="currentColor" strokeWidth="2">
-              <path d="M6 3l5 5-5 5" />
-            </svg>
-          </li>
-          <li aria-current="page" className="text-solid-gray-800">
-            {m.title}
-          </li>
-        </ol>
-      </nav>
+      <AuditBreadcrumb />
       <h1 className="mt-6 text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.title}</h1>
       <p className="mt-4 max-w-[40em] text-std-17N-170">{m.lead}</p>
       {scope === 'administrative' && (

@@ -17,6 +17,23 @@ export function formatJst(iso: string): string {
   return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+/** The links an event's details make possible: the revision it names, and the comparison of the two it names. */
+export function documentLinks(slug: string, details: unknown): { revision: { number: number; href: string } | null; compare: string | null } {
+  const base = `/documents/${encodeURIComponent(slug)}`;
+  const d = (details ?? {}) as { revision?: unknown; baseRevision?: unknown; from?: unknown; to?: unknown };
+  const revision = typeof d.revision === 'number' ? d.revision : null;
+  const compare =
+    typeof d.from === 'number' && typeof d.to === 'number'
+      ? { from: d.from, to: d.to }
+      : revision !== null && typeof d.baseRevision === 'number'
+        ? { from: d.baseRevision, to: revision }
+        : null;
+  return {
+    revision: revision === null ? null : { number: revision, href: `${base}/revisions/${revision}` },
+    compare: compare && `${base}/compare?from=${compare.from}&to=${compare.to}`,
+  };
+}
+
 export function actionLabel(code: string): string {
   return m.actions[code] ?? m.actionPrefixes[code] ?? code;
 }

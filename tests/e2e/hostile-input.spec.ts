@@ -39,6 +39,8 @@ const BODY_V2 = ['検査用手順', '（目的）', `第1条　${P.body4}`, `２
 
 const contexts = new Map<string, APIRequestContext>();
 let editorPassword = '';
+/** the audit event of the document's creation, whose details hold the hostile title */
+let documentCreatedSeq = '';
 async function as(loginId: string | null): Promise<APIRequestContext> {
   const key = loginId ?? '';
   if (!contexts.has(key)) contexts.set(key, await apiContextAs(loginId, loginId === EDITOR ? editorPassword : undefined));
@@ -62,6 +64,8 @@ test.beforeAll(async () => {
   const editor = await as(EDITOR);
   const document = { slug: SLUG, kind: 'PROCEDURE', title: P.title, parentSlug: '', departmentCode: DEPARTMENT, visibility: 'RESTRICTED', requiredApprovals: '1', reviewIntervalMonths: '12' };
   await okAction(await postAction(editor, 'createDocumentAction', document));
+  const [created] = await sql<{ seq: string }>(`SELECT seq::text FROM audit_events WHERE action = 'document.create' AND target_id = $1`, [SLUG]);
+  documentCreatedSeq = created!.seq;
   await okAction(await postAction(editor, 'saveDraftAction', { slug: SLUG, number: '1', baseVersion: '1', text: BODY_V1 }, { slug: SLUG }));
   await okAction(await postAction(editor, 'submitRevisionAction', { slug: SLUG, number: '1', changeReason: P.reason, effectiveDate: japanDate() }, { slug: SLUG }));
   const approver = await as('demo-approver');
@@ -97,7 +101,8 @@ const RENDERED_PAGES: { screen: string; as: string; path: () => string; shows: (
   { screen: '承認の審査', as: 'demo-approver', path: () => `/approvals/${SLUG}/2`, shows: ['title', 'reason', 'rejection', 'body1', 'body3'] },
   { screen: '改正案の編集', as: EDITOR, path: () => `/documents/${SLUG}/edit`, shows: ['title', 'rejection', 'body4'] },
   { screen: '文書の設定', as: EDITOR, path: () => `/documents/${SLUG}/settings`, shows: ['title'] },
-  { screen: '監査証跡', as: 'demo-auditor', path: () => `/audit?document=${SLUG}`, shows: ['title'] },
+  { screen: '監査証跡', as: 'demo-auditor', path: () => `/audit?document=${SLUG}`, shows: [] },
+  { screen: '監査記録の詳細（文書の作成）', as: 'demo-auditor', path: () => `/audit/events/${documentCreatedSeq}`, shows: ['title'] },
   { screen: '部局の管理', as: 'demo-admin', path: () => '/admin/departments', shows: ['department'] },
   { screen: 'アカウントの管理', as: 'demo-admin', path: () => '/admin/accounts', shows: ['displayName', 'department'] },
   { screen: '閲覧権限の管理', as: 'demo-admin', path: () => '/admin/grants', shows: ['title'] },

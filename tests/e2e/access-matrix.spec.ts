@@ -39,11 +39,18 @@ const normalise = (body: string, slug: string) =>
     .replace(/(\\"\$L[0-9a-z]+\\",)\\"[A-Za-z0-9_-]{20,}\\"/g, '$1\\"KEY\\"');
 
 /**
- * React streams rows as they resolve, so their order varies from request to request: compare the
- * RSC payload as a sorted set of rows, and the HTML without its inline flight-data scripts (the
- * same rows, checked through the RSC request).
+ * React streams rows as they resolve, so their order varies from request to request, and with it
+ * the rows' numbers (the page's metadata and its layout race: a row is numbered when first reached).
+ * Compare the RSC payload as a sorted set of rows without their numbers and with every reference
+ * to another row made the same, and the HTML without its inline flight-data scripts (the same
+ * rows, checked through the RSC request). What a row says is still compared byte for byte.
  */
-const rscRows = (body: string) => body.split('\n').sort().join('\n');
+const rscRows = (body: string) =>
+  body
+    .split('\n')
+    .map((row) => row.replace(/^[0-9a-f]+:/, '').replace(/"\$(L|@)?[0-9a-f]+"/g, '"$$$1ref"'))
+    .sort()
+    .join('\n');
 const htmlMarkup = (body: string) => body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
 
 /** The answers for a slug that exists nowhere, of the same length (RSC rows carry byte lengths). */

@@ -96,7 +96,7 @@ const RENDERED_PAGES: { screen: string; as: string; path: () => string; shows: (
   { screen: 'ホーム', as: EDITOR, path: () => '/', shows: ['displayName'] },
   { screen: '沿革（版の一覧）', as: 'demo-auditor', path: () => `/documents/${SLUG}/revisions`, shows: ['title', 'reason', 'rejection', 'approval'] },
   { screen: '版の表示', as: 'demo-auditor', path: () => `/documents/${SLUG}/revisions/2`, shows: ['title', 'reason', 'body4', 'body1'] },
-  { screen: '新旧対照表', as: 'demo-auditor', path: () => `/documents/${SLUG}/compare?from=1&to=2`, shows: ['title', 'body1', 'body2', 'body3'] },
+  { screen: '新旧対照表', as: 'demo-auditor', path: () => `/documents/${SLUG}/compare?from=1&to=2&all=1`, shows: ['title', 'body1', 'body2', 'body3'] },
   { screen: '承認待ち一覧', as: 'demo-approver', path: () => '/approvals', shows: ['title', 'reason'] },
   { screen: '承認の審査', as: 'demo-approver', path: () => `/approvals/${SLUG}/2`, shows: ['title', 'reason', 'rejection', 'body1', 'body3'] },
   { screen: '改正案の編集', as: EDITOR, path: () => `/documents/${SLUG}/edit`, shows: ['title', 'rejection', 'body4'] },

@@ -15,6 +15,7 @@ import { disconnectDb } from '@/lib/server/db';
 import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { openDatabase } from './lib/database';
+import { serverNodeArgs } from './lib/server-heap';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
@@ -60,7 +61,7 @@ try {
 
 if (!dev) buildIfStale();
 
-next = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
+next = spawn(process.execPath, [...(dev ? [] : serverNodeArgs()), path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: database.url },
 });

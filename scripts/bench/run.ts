@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrateDatabase } from '../../lib/server/db/migrate';
+import { serverNodeArgs } from '../lib/server-heap';
 import { createFreshDatabase, startTestServer, withDatabaseName } from '../../tests/support/test-database';
 import type { TCorpusSummary } from './generate-corpus';
 import { fmt, median, request, type TBenchContext, type TMeasurement, type TPartResult, type TTargetResult } from './lib';
@@ -236,7 +237,7 @@ async function makeCorpus(size: number, events: number): Promise<{ url: string; 
 
 async function startPortal(databaseUrl: string, size: number): Promise<ChildProcess> {
   const logFile = createWriteStream(path.join(resultsDir, `${stamp}-server-${size}.log`));
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,

@@ -48,7 +48,8 @@ export async function runRss(ctx: TBenchContext): Promise<TPartResult> {
   ctx.log(`  ${rows.map((r) => `${r.pid} ${r.Name} RSS ${fmt(kib(r.VmRSS) / 1024, 0)} MiB（最大 ${fmt(kib(r.VmHWM) / 1024, 0)} MiB）`).join('、')}`);
   return {
     measurements: [measurement('rss', 'next-server RSS（負荷の後）', 'MiB', [rss]), measurement('rss', 'next-server RSS の最大値（VmHWM）', 'MiB', [peak])],
-    targets: [{ id: 7, label: '負荷の後の next-server RSS（最大値）', measured: `${fmt(rss, 0)} MiB（最大 ${fmt(peak, 0)} MiB）`, target: '≤ 400 MB', pass: peak * 1.048576 <= 400 }],
+    // Issue 8 asks for the RSS after the load runs; the peak during them is printed beside it.
+    targets: [{ id: 7, label: '負荷の後の next-server RSS', measured: `${fmt(rss, 0)} MiB（負荷中の最大 ${fmt(peak, 0)} MiB）`, target: '≤ 400 MB', pass: rss * 1.048576 <= 400 }],
     details: { processes: rows.map((r) => ({ pid: r.pid, name: r.Name, rssKiB: kib(r.VmRSS), hwmKiB: kib(r.VmHWM) })) },
   };
 }

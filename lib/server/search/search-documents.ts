@@ -217,7 +217,10 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date FROM revisions r
           WHERE r.id IN (SELECT DISTINCT revision_id FROM found) AND r.status = 'APPROVED'`;
   // Units of superseded revisions sit in their own partition: the current scope never reads it.
-  const live = input.scope === 'current' ? Prisma.sql`AND NOT u.superseded` : Prisma.empty;
+  // The matches are read from the partition itself, not through the parent with NOT superseded:
+  // given that predicate, the planner may price a full scan of the primary key (whose last column
+  // it is) below the keys' GIN index when statistics are stale, and read every unit.
+  const units = input.scope === 'current' ? Prisma.sql`search_units_current` : Prisma.sql`search_units`;
   const liveX = input.scope === 'current' ? Prisma.sql`AND NOT x.superseded` : Prisma.empty;
   const kindFilter = input.kind ? Prisma.sql`AND b.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
@@ -243,8 +246,8 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   return Prisma.sql`
     WITH found AS MATERIALIZED (
       SELECT u.revision_id, u.ord, u.document_id, u.article_anchor, (${headingScore}) AS score
-      FROM search_units u
-      WHERE u.keys @> ${keys}::int8[] ${live}
+      FROM ${units} u
+      WHERE u.keys @> ${keys}::int8[]
     ),
     scoped AS MATERIALIZED (${revisions}),
     visible AS MATERIALIZED (

@@ -7,3 +7,9 @@
 ALTER TABLE "search_units" ALTER COLUMN "heading" SET STORAGE PLAIN;
 ALTER TABLE "search_units" ALTER COLUMN "article_anchor" SET STORAGE PLAIN;
 UPDATE "search_units" SET "heading" = "heading" || '', "article_anchor" = "article_anchor" || '';
+
+-- The UPDATE wrote a new version of every row: merge the GIN indexes' pending lists and refresh the
+-- statistics now (VACUUM cannot run in a migration's transaction; autovacuum reclaims the old rows).
+SELECT gin_clean_pending_list('search_units_current_keys_idx'::regclass), gin_clean_pending_list('search_units_superseded_keys_idx'::regclass);
+ANALYZE "search_units_current";
+ANALYZE "search_units_superseded";

@@ -3,24 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import { type TArticle, type TPolicyTree, ZPolicyTree } from '@/lib/policy-text/tree';
+import { collectIds, parseOrThrow } from '../../support/policy-tree';
 
 const source = readFileSync(path.resolve(import.meta.dirname, '../../../prisma/seed-data/fuchu-information-security-basic-policy.txt'), 'utf8');
-
-function parseOrThrow(text: string): TPolicyTree {
-  const result = parsePolicyText(text);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.tree;
-}
-
-function collectIds(value: unknown, ids: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => collectIds(v, ids));
-  else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.id === 'string') ids.push(record.id);
-    Object.values(record).forEach((v) => collectIds(v, ids));
-  }
-  return ids;
-}
 
 describe('府中市情報セキュリティ基本方針', () => {
   let tree: TPolicyTree;

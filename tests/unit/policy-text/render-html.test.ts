@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleHistoryHtml } from '@/components/history/article-history';
-import { parsePolicyText } from '@/lib/policy-text/parse';
 import { escapeHtml, renderPolicyTextHtml } from '@/lib/policy-text/render-html';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import { collectIds, parseOrThrow } from '../../support/policy-tree';
 
 const seedData = path.resolve(import.meta.dirname, '../../../prisma/seed-data');
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/policy-texts');
@@ -12,22 +11,6 @@ const texts = [
   ...readdirSync(seedData, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => path.join(seedData, f)),
   ...readdirSync(fixtures).filter((f) => f.endsWith('.txt') && f !== 'essay.txt').map((f) => path.join(fixtures, f)),
 ];
-
-function parseOrThrow(text: string): TPolicyTree {
-  const result = parsePolicyText(text);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.tree;
-}
-
-function collectIds(value: unknown, ids: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => collectIds(v, ids));
-  else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.id === 'string') ids.push(record.id);
-    Object.values(record).forEach((v) => collectIds(v, ids));
-  }
-  return ids;
-}
 
 /** The text a reader sees: tags dropped, the five escapes undone (nothing else is ever escaped). */
 function visibleText(html: string): string {

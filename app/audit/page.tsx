@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { AuditBreadcrumb } from '@/components/audit/audit-breadcrumb';
 import { AuditEventTable } from '@/components/audit/audit-event-table';
 import { AuditFilterForm, type TActionChoices } from '@/components/audit/audit-filter-form';
 import { AuditForbidden } from '@/components/audit/audit-forbidden';
@@ -8,6 +7,7 @@ import { AuditPagination } from '@/components/audit/audit-pagination';
 import { ChainVerification } from '@/components/audit/chain-verification';
 import { FILTER_KEYS, filterQuery, type TFilterValues } from '@/components/audit/format';
 import { PageContainer } from '@/components/layout/page-container';
+import { Breadcrumb } from '@/components/reader/breadcrumb';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { auditMessages as m } from '@/lib/messages/audit';
@@ -76,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <PageContainer>
-      <AuditBreadcrumb />
+      <Breadcrumb inLibrary={false} current={m.title} />
       <h1 className="mt-6 text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.title}</h1>
       <p className="mt-4 max-w-[40em] text-std-17N-170">{m.lead}</p>
       {scope === 'administrative' && (

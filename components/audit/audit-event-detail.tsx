@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AuditBreadcrumb } from '@/components/audit/audit-breadcrumb';
 import { actionLabel, documentLinks, filterQuery, formatJst, roleLabel, targetTypeLabel } from '@/components/audit/format';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { PageContainer } from '@/components/layout/page-container';
+import { Breadcrumb } from '@/components/reader/breadcrumb';
 import { Tag } from '@/components/ui/tag';
 import { auditMessages as m } from '@/lib/messages/audit';
 import type { TAuditEventDetail } from '@/lib/server/audit/get-event';
@@ -19,7 +19,7 @@ export function AuditEventDetail({ detail }: { detail: TAuditEventDetail }) {
   const none = <span className="text-solid-gray-700">{m.table.none}</span>;
   return (
     <PageContainer>
-      <AuditBreadcrumb current={m.event.breadcrumbCurrent(event.seq)} />
+      <Breadcrumb inLibrary={false} trail={[{ href: '/audit', label: m.title }]} current={m.event.breadcrumbCurrent(event.seq)} />
       <h1 className="mt-6 text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.event.title(event.seq)}</h1>
       <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 text-std-17N-170 text-solid-gray-900">
         <time dateTime={event.occurredAt} className="tabular-nums">

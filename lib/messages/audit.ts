@@ -8,8 +8,6 @@ import type { Widen } from '@/lib/messages/widen';
 const ja = {
   title: '監査記録',
   lead: 'ポータルで行われたログイン、文書の閲覧、管理操作などの記録です。記録はハッシュ連鎖でつながっており、後から書き換えると検知できます。',
-  breadcrumb: 'パンくずリスト',
-  home: 'ホーム',
   adminScopeNote: 'システム管理者には管理操作の記録のみ表示されます。',
   forbidden: {
     title: 'この画面を表示する権限がありません',

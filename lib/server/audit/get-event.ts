@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { eventHash, GENESIS_HASH } from '@/lib/server/audit/chain';
+import { GENESIS_HASH } from '@/lib/server/audit/chain';
 import { scopeOf, scopeWhere, toRow, type TAuditEventRow } from '@/lib/server/audit/list-events';
+import { hashMatchesContent } from '@/lib/server/audit/verify-chain';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
@@ -53,12 +54,10 @@ export async function getAuditEvent(input: unknown): Promise<TAuditEventDetail> 
     neighbour({ seq: { lt: seq } }, 'desc'),
   ]);
 
-  const { prevHash, hash, ...fields } = row;
-  const recomputed = eventHash(prevHash, { ...fields, details: fields.details as Prisma.JsonValue });
-  const integrity: TEventIntegrity = recomputed !== hash ? 'altered' : prevHash !== (previous?.hash ?? GENESIS_HASH) ? 'unlinked' : 'ok';
+  const integrity: TEventIntegrity = !hashMatchesContent(row) ? 'altered' : row.prevHash !== (previous?.hash ?? GENESIS_HASH) ? 'unlinked' : 'ok';
   return {
     event: toRow(row),
-    prevHash,
+    prevHash: row.prevHash,
     integrity,
     scope,
     newerSeq: newer?.seq.toString() ?? null,

@@ -9,6 +9,12 @@ export type TVerifyResult =
 
 const BATCH = 5_000;
 
+/** Whether a stored event's hash still covers its content and the previous hash it carries. */
+export function hashMatchesContent(row: Prisma.AuditEventGetPayload<object>): boolean {
+  const { prevHash, hash, ...fields } = row;
+  return eventHash(prevHash, { ...fields, details: fields.details as Prisma.JsonValue }) === hash;
+}
+
 /**
  * Walks the whole chain in sequence order and recomputes every hash. With `expectHead` (a head
  * saved earlier), also proves the chain still extends it: a rewrite of the whole chain by someone
@@ -28,9 +34,7 @@ export async function unsafeVerifyAuditChain(options: { expectHead?: { seq: bigi
       if (row.prevHash !== prevHash) {
         return { ok: false, checked, brokenAt: row.seq.toString(), reason: last ? `前の記録（${last.seq}）とつながっていません（削除・挿入・並べ替えの疑い）` : '最初の記録が連鎖の起点ではありません' };
       }
-      const { prevHash: _p, hash, ...fields } = row;
-      const recomputed = eventHash(row.prevHash, { ...fields, actorRoles: fields.actorRoles, details: fields.details as Prisma.JsonValue });
-      if (recomputed !== hash) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '記録の内容がハッシュと一致しません（改ざんの疑い）' };
+      if (!hashMatchesContent(row)) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '記録の内容がハッシュと一致しません（改ざんの疑い）' };
       if (options.expectHead && row.seq === options.expectHead.seq) {
         if (row.hash !== options.expectHead.hash) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '保存済みの先頭ハッシュと一致しません（連鎖全体の書き換えの疑い）' };
         expectedSeen = true;

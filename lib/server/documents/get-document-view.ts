@@ -26,12 +26,16 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
   if (!row) await recordDeniedRead({ actor, slug });
   if (!row || !document?.inForce) return null;
 
-  const revision = await db().revision.findUniqueOrThrow({
-    where: { documentId_number: { documentId: row.id, number: document.inForce.number } },
-    select: { number: true, status: true, content: true, effectiveDate: true, changeReason: true, approvedAt: true, document: { select: { publicExcerptAnchors: true } } },
-  });
-  const fullTree = ZPolicyTree.parse(revision.content);
   const excerpt = document.edition === 'excerpt';
+  // The text in force and, for readers of the full text, the 沿革's revisions: read side by side.
+  const [revision, approved] = await Promise.all([
+    db().revision.findUniqueOrThrow({
+      where: { documentId_number: { documentId: row.id, number: document.inForce.number } },
+      select: { number: true, status: true, content: true, effectiveDate: true, changeReason: true, approvedAt: true, document: { select: { publicExcerptAnchors: true } } },
+    }),
+    excerpt ? [] : approvedRevisions(row.id),
+  ]);
+  const fullTree = ZPolicyTree.parse(revision.content);
   const tree = excerpt ? publicEdition(fullTree, revision.document.publicExcerptAnchors) : fullTree;
   await recordRead({ actor, slug, visibility: document.visibility, details: { revision: revision.number, edition: document.edition, asOf } });
   return {
@@ -44,7 +48,7 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
       approvedAt: revision.approvedAt?.toISOString() ?? null,
       tree,
     },
-    history: excerpt ? [] : buildHistory({ tree, approvedRevisions: await approvedRevisions(row.id), asOf }),
+    history: excerpt ? [] : buildHistory({ tree, approvedRevisions: approved, asOf }),
     asOf,
   };
 }

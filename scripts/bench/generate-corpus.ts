@@ -365,8 +365,8 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
         onProgress: (done) => done % 100_000 === 0 && log(`  監査記録 ${done.toLocaleString()} 件`),
       });
     });
-    // Steady state, as autovacuum would leave it: the index sweep moves superseded units to their own
-    // partition, which leaves the moved rows dead in the current one until a vacuum.
+    // Steady state, as autovacuum would leave it: moving units between the partitions (the revision in
+    // force, the others) leaves the moved rows dead where they were until a vacuum.
     await timed('VACUUM (ANALYZE)', async () => {
       await client.query('VACUUM (ANALYZE)');
     });
@@ -436,8 +436,8 @@ async function main(): Promise<void> {
     },
   });
   const log = (line: string) => console.error(`[corpus] ${line}`);
-  // A bulk load, not a request: the index sweep at the end moves a large corpus's superseded
-  // units in one transaction, longer than a request's limits allow.
+  // A bulk load, not a request: the move at the end puts a large corpus's units in their
+  // partitions in one transaction, longer than a request's limits allow.
   process.env.DATABASE_TX_TIMEOUT_MS ??= '3600000';
   process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= '3600000';
   const database = await openDatabase(log);

@@ -6,7 +6,7 @@ import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
-import { moveSupersededUnits, unsafeReindexSearch } from '@/lib/server/search/index-revision';
+import { moveUnitsInForce, unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { SEARCH_PAGE_SIZE } from '@/lib/schemas/search';
 import { searchDocuments, SearchQueryError, setSearchVerifyLimitForTests, type TSearchResult } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
@@ -228,26 +228,42 @@ describe('scope', () => {
     }
   });
 
-  it('superseded revisions move out of the way of current searches, also when a scheduled revision comes into force later', async () => {
+  it('only the revision in force is in the first partition; a search on a new day moves the units first', async () => {
     const units = async (number: number) =>
-      (await db().searchUnit.findMany({ where: { revision: { number, document: { slug: 'search-history' } } }, select: { superseded: true } })).map((u) => u.superseded);
-    expect(new Set(await units(1))).toEqual(new Set([true]));
-    expect(new Set(await units(2))).toEqual(new Set([false]));
-    expect(new Set(await units(3))).toEqual(new Set([false]));
+      new Set((await db().searchUnit.findMany({ where: { revision: { number, document: { slug: 'search-history' } } }, select: { notInForce: true } })).map((u) => u.notInForce));
+    // superseded and scheduled revisions wait in the second partition
+    expect(await units(1)).toEqual(new Set([true]));
+    expect(await units(2)).toEqual(new Set([false]));
+    expect(await units(3)).toEqual(new Set([true]));
     setClockForTests(new Date('2030-05-01T03:00:00Z'));
     try {
       await signInAs('demo-staff');
-      // before any sweep: the revision in force is found, its predecessor is not
+      // the first search of the new day moves the units, then searches
       expect(slugs(await searchDocuments({ q: '桜色帳簿' }))).toEqual(['search-history']);
       expect((await searchDocuments({ q: '若草色帳簿' })).total).toBe(0);
-      await db().$transaction((tx) => moveSupersededUnits(tx));
-      expect(new Set(await units(2))).toEqual(new Set([true]));
-      expect((await searchDocuments({ q: '桜色帳簿' })).total).toBe(1);
+      expect(await units(2)).toEqual(new Set([true]));
+      expect(await units(3)).toEqual(new Set([false]));
       await signInAs('demo-auditor');
       expect((await searchDocuments({ q: '帳簿', scope: 'all' })).total).toBe(3);
     } finally {
       setClockForTests(new Date('2026-11-26T03:00:00Z'));
     }
+    // and back when the calendar moves back
+    await signInAs('demo-staff');
+    expect(slugs(await searchDocuments({ q: '若草色帳簿' }))).toEqual(['search-history']);
+    expect((await searchDocuments({ q: '桜色帳簿' })).total).toBe(0);
+    expect(await units(3)).toEqual(new Set([true]));
+  });
+
+  it('moving the units for the whole index puts every misplaced unit right and records the day', async () => {
+    const revision = await db().revision.findFirstOrThrow({ where: { number: 2, document: { slug: 'search-history' } }, select: { id: true } });
+    // as if the approval's move had been lost: the revision in force sits in the second partition
+    await db().$executeRaw`UPDATE search_units SET not_in_force = true WHERE revision_id = ${revision.id}::uuid`;
+    expect(await db().$transaction((tx) => moveUnitsInForce(tx))).toBeGreaterThan(0);
+    expect(await db().$transaction((tx) => moveUnitsInForce(tx))).toBe(0);
+    expect((await db().searchIndexState.findUniqueOrThrow({ where: { id: 1 } })).inForceOn.toISOString().slice(0, 10)).toBe('2026-11-26');
+    await signInAs('demo-staff');
+    expect(slugs(await searchDocuments({ q: '若草色帳簿' }))).toEqual(['search-history']);
   });
 
   it('an abolished document is found in no current search, only when the scope is widened', async () => {

@@ -14,7 +14,7 @@ import { db } from '@/lib/server/db';
  */
 export const SEARCH_INDEX_VERSION = 1;
 
-type TIndexClient = Pick<Prisma.TransactionClient, '$executeRaw' | 'revision' | 'searchUnit' | 'searchUnitText' | 'searchIndexedRevision'>;
+type TIndexClient = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw' | 'revision' | 'searchUnit' | 'searchUnitText' | 'searchIndexedRevision'>;
 
 /** (Re)writes the units of one APPROVED revision; call it in the transaction that approves it. */
 export async function indexRevision(tx: TIndexClient, revisionId: string): Promise<number> {
@@ -34,16 +34,23 @@ export async function indexRevision(tx: TIndexClient, revisionId: string): Promi
     // One statement per table for all units: Prisma's createMany binds every array element as a
     // parameter, which made indexing a 30-article revision several times slower.
     const json = JSON.stringify(rows);
+    // Written straight into its partition (a scheduled revision waits in the second); the move
+    // below then takes the predecessor's units out of the first.
+    const [inForce] = await tx.$queryRaw<{ id: string; is_abolition: boolean }[]>`
+      SELECT r.id, r.is_abolition FROM revisions r
+      WHERE r.document_id = ${revision.documentId}::uuid AND r.status = 'APPROVED' AND r.effective_date <= ${todayInJapan()}::date
+      ORDER BY r.effective_date DESC LIMIT 1`;
+    const notInForce = !(inForce?.id === revisionId && !inForce.is_abolition);
     await tx.$executeRaw`
-      INSERT INTO search_units (revision_id, ord, document_id, article_anchor, heading, normalized, keys)
-      SELECT ${revisionId}::uuid, x.ord, ${revision.documentId}::uuid, x.article_anchor, x.heading, x.normalized, x.keys
+      INSERT INTO search_units (revision_id, ord, not_in_force, document_id, article_anchor, heading, normalized, keys)
+      SELECT ${revisionId}::uuid, x.ord, ${notInForce}, ${revision.documentId}::uuid, x.article_anchor, x.heading, x.normalized, x.keys
       FROM jsonb_to_recordset(${json}::jsonb) AS x(ord int, article_anchor text, heading text, normalized text, keys int8[])`;
     await tx.$executeRaw`
       INSERT INTO search_unit_texts (revision_id, ord, anchor, label, body, segments)
       SELECT ${revisionId}::uuid, x.ord, x.anchor, x.label, x.body, x.segments
       FROM jsonb_to_recordset(${json}::jsonb) AS x(ord int, anchor text, label text, body text, segments jsonb)`;
   }
-  await moveSupersededUnits(tx, revision.documentId);
+  await moveUnitsInForce(tx, revision.documentId);
   await tx.searchIndexedRevision.upsert({
     where: { revisionId },
     create: { revisionId, version: SEARCH_INDEX_VERSION },
@@ -67,36 +74,64 @@ export async function unsafeReindexSearch(options: { all?: boolean; onProgress?:
     units += await db().$transaction((tx) => indexRevision(tx, id));
     options.onProgress?.(index + 1, pending.length);
   }
-  await db().$transaction((tx) => moveSupersededUnits(tx));
+  await db().$transaction((tx) => moveUnitsInForce(tx));
   return { revisions: pending.length, units };
 }
 
+/** Serialises the moves between the partitions: a move is a delete and an insert, and two at once would collide. */
+const IN_FORCE_LOCK = 0x5345_4152;
+
+type TMoveClient = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
+
 /**
- * Moves the units of revisions that a later revision in force has superseded (as of today) to the
- * superseded partition, so that searches of the revisions in force never visit them. A revision
- * whose successor comes into force on a later date is moved by the next sweep after that date;
- * until then it only costs time, never correctness (the search picks the revision in force itself).
+ * Puts every unit in its partition as of today: the units of the revision in force today (the latest
+ * approved one in effect, unless it abolishes the document) in the first, the units of every other
+ * approved revision (superseded, or scheduled for a later date) in the second. Searches of the
+ * revisions in force read the first partition only and check nothing more about revisions.
+ *
+ * Without a document, it does so for the whole index and records the date in search_index_state:
+ * a search of the revisions in force runs it first on a new day (`ensureInForceToday`). With one,
+ * it does so for that document, in the transaction that imports or approves its revision.
  */
-export async function moveSupersededUnits(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, documentId?: string): Promise<number> {
+export async function moveUnitsInForce(tx: TMoveClient, documentId?: string): Promise<number> {
   const today = todayInJapan();
-  const scope = documentId ? Prisma.sql`AND u.document_id = ${documentId}::uuid` : Prisma.empty;
-  return tx.$executeRaw`
-    UPDATE search_units u SET superseded = true
-    FROM revisions r
-    WHERE u.revision_id = r.id AND NOT u.superseded ${scope}
-      AND EXISTS (
-        SELECT 1 FROM revisions later
-        WHERE later.document_id = r.document_id AND later.status = 'APPROVED' AND later.effective_date <= ${today}::date
-          AND (later.effective_date > r.effective_date OR (later.effective_date = r.effective_date AND later.number > r.number)))`;
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IN_FORCE_LOCK}::int8)`;
+  const documents = documentId ? Prisma.sql`AND d.id = ${documentId}::uuid` : Prisma.empty;
+  const units = documentId ? Prisma.sql`AND u.document_id = ${documentId}::uuid` : Prisma.empty;
+  // A unit is misplaced when its flag equals "its revision is in force"; moving it flips the flag.
+  const moved = await tx.$executeRaw`
+    WITH in_force AS (
+      SELECT cur.id FROM documents d
+      CROSS JOIN LATERAL (
+        SELECT r.id, r.is_abolition FROM revisions r
+        WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date
+        ORDER BY r.effective_date DESC -- unique among approved revisions of a document
+        LIMIT 1
+      ) cur
+      WHERE NOT cur.is_abolition ${documents}
+    )
+    UPDATE search_units u SET not_in_force = NOT u.not_in_force
+    WHERE u.not_in_force = (u.revision_id IN (SELECT id FROM in_force)) ${units}`;
+  if (!documentId) {
+    await tx.$executeRaw`
+      INSERT INTO search_index_state (id, in_force_on) VALUES (1, ${today}::date)
+      ON CONFLICT (id) DO UPDATE SET in_force_on = EXCLUDED.in_force_on`;
+  }
+  return moved;
 }
 
-const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
-const sweepHolder = globalThis as unknown as { __portalSearchSweepAt?: number };
+const movingHolder = globalThis as unknown as { __portalSearchMoving?: Promise<void> };
 
-/** At most once an hour per process: move what superseded revisions the calendar has made. */
-export async function sweepSupersededUnitsNow(): Promise<void> {
-  const last = sweepHolder.__portalSearchSweepAt ?? 0;
-  if (Date.now() - last < SWEEP_INTERVAL_MS) return;
-  sweepHolder.__portalSearchSweepAt = Date.now();
-  await db().$transaction((tx) => moveSupersededUnits(tx));
+/**
+ * Moves the units for today unless that was done already (one statement, only on a new day or after
+ * the calendar moved). Concurrent callers of one process share the move.
+ */
+export async function ensureInForceToday(): Promise<void> {
+  movingHolder.__portalSearchMoving ??= db()
+    .$transaction((tx) => moveUnitsInForce(tx))
+    .then(() => undefined)
+    .finally(() => {
+      movingHolder.__portalSearchMoving = undefined;
+    });
+  await movingHolder.__portalSearchMoving;
 }

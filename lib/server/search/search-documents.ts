@@ -12,7 +12,7 @@ import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import type { TDocumentKind } from '@/lib/server/documents/types';
 import { getRequestContext } from '@/lib/server/request-context';
-import { sweepSupersededUnitsNow } from '@/lib/server/search/index-revision';
+import { ensureInForceToday } from '@/lib/server/search/index-revision';
 
 /*
  * Search over the articles of the revisions a reader may see (docs/decisions/005).
@@ -74,6 +74,8 @@ export class SearchQueryError extends DalError {
 }
 
 interface TRow {
+  /** the partitions were put right for today (null: never yet) */
+  in_force_today: boolean | null;
   approximate: boolean;
   total: number;
   kinds: { kind: TDocumentKind; count: number }[] | null;
@@ -148,7 +150,6 @@ export async function searchDocuments(input: unknown): Promise<TSearchResult> {
     },
   };
   await recordSearch(actor, result);
-  await afterResponse(sweepSupersededUnitsNow);
   return result;
 }
 
@@ -175,6 +176,17 @@ interface TSearchSqlInput {
 }
 
 async function runSearch(input: TSearchSqlInput): Promise<TRow> {
+  const row = await runSearchStatement(input);
+  // On a new day (or after the calendar moved) the partitions are put right first, and the search
+  // runs again: a result read from yesterday's partition is never shown.
+  if (input.scope === 'current' && row.in_force_today !== true) {
+    await ensureInForceToday();
+    return runSearchStatement(input);
+  }
+  return row;
+}
+
+async function runSearchStatement(input: TSearchSqlInput): Promise<TRow> {
   const [, rows] = await db().$transaction([
     // The planner prices a scan of the narrow table below the index for common terms, but the scan
     // would read every unit's out-of-line keys; the index never does (docs/decisions/005). And it
@@ -198,30 +210,23 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
     input.terms.map((term) => Prisma.sql`(strpos(u.heading, ${term}) > 0)::int`),
     ' + ',
   );
-  const today = todayInJapan();
-  // The revisions of the units found, kept when they are in force today (or, widened, approved).
-  // Worked out for those documents only, so the cost follows the matches, not the library's size:
-  // per document found, the latest approved revision in effect today, one probe of the unique
-  // (document, effective date) index, however long the document's history.
-  const revisions =
-    input.scope === 'current'
-      ? Prisma.sql`SELECT cur.id, cur.document_id, cur.number, cur.effective_date
-          FROM (SELECT DISTINCT document_id FROM found) f
-          CROSS JOIN LATERAL (
-            SELECT r.id, r.document_id, r.number, r.effective_date, r.is_abolition FROM revisions r
-            WHERE r.document_id = f.document_id AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date
-            ORDER BY r.effective_date DESC -- unique among approved revisions of a document
-            LIMIT 1
-          ) cur
-          WHERE NOT cur.is_abolition`
-      : Prisma.sql`SELECT r.id, r.document_id, r.number, r.effective_date FROM revisions r
-          WHERE r.id IN (SELECT DISTINCT revision_id FROM found) AND r.status = 'APPROVED'`;
-  // Units of superseded revisions sit in their own partition: the current scope never reads it.
-  // The matches are read from the partition itself, not through the parent with NOT superseded:
-  // given that predicate, the planner may price a full scan of the primary key (whose last column
-  // it is) below the keys' GIN index when statistics are stale, and read every unit.
-  const units = input.scope === 'current' ? Prisma.sql`search_units_current` : Prisma.sql`search_units`;
-  const liveX = input.scope === 'current' ? Prisma.sql`AND NOT x.superseded` : Prisma.empty;
+  const current = input.scope === 'current';
+  // The first partition holds the units of the revisions in force today and nothing else (as of the
+  // date in search_index_state, which the statement reports: runSearch moves the units first on a new
+  // day). A search of the revisions in force reads it alone and checks nothing more about revisions;
+  // widened, it reads both and keeps the approved revisions. The partition is read directly, not
+  // through the parent with NOT not_in_force: given that predicate, the planner may price a full
+  // scan of the primary key (whose last column it is) below the keys' GIN index when statistics are
+  // stale, and read every unit. The same goes for the checks of long terms below.
+  const units = current ? Prisma.sql`search_units_current` : Prisma.sql`search_units`;
+  const scoped = current
+    ? Prisma.empty
+    : Prisma.sql`scoped AS MATERIALIZED (
+        SELECT r.id, r.number FROM revisions r WHERE r.id IN (SELECT DISTINCT revision_id FROM found) AND r.status = 'APPROVED'
+      ),`;
+  const scopedJoin = current ? Prisma.empty : Prisma.sql`JOIN scoped s ON s.id = u.revision_id`;
+  // one revision per document in force: the number orders hits of a widened search only
+  const number = current ? Prisma.sql`0` : Prisma.sql`s.number`;
   const kindFilter = input.kind ? Prisma.sql`AND b.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
@@ -234,7 +239,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       ? Prisma.sql`basis AS NOT MATERIALIZED (SELECT * FROM candidates)`
       : Prisma.sql`basis AS MATERIALIZED (SELECT c.* FROM candidates c
           WHERE NOT ${exactWhen}
-             OR coalesce((SELECT true FROM search_units x WHERE x.revision_id = c.revision_id AND x.ord = c.ord ${liveX} AND ${verify} LIMIT 1), false))`;
+             OR coalesce((SELECT true FROM ${units} x WHERE x.revision_id = c.revision_id AND x.ord = c.ord AND ${verify} LIMIT 1), false))`;
   // The page is the first rows in order: a top-N sort, not a sort of every match. Only when very
   // common words went unchecked (「約」) may some of those rows fail the check below, and then
   // the whole order is needed (LIMIT NULL is no limit).
@@ -249,17 +254,17 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       FROM ${units} u
       WHERE u.keys @> ${keys}::int8[]
     ),
-    scoped AS MATERIALIZED (${revisions}),
+    ${scoped}
     visible AS MATERIALIZED (
       SELECT d.id, d.slug, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
       FROM documents d
-      WHERE d.id IN (SELECT document_id FROM scoped) AND ((${full}) OR cardinality(d.public_excerpt_anchors) > 0)
+      WHERE d.id IN (SELECT document_id FROM found) AND ((${full}) OR cardinality(d.public_excerpt_anchors) > 0)
     ),
     candidates AS MATERIALIZED (
-      SELECT u.revision_id, u.ord, s.number, s.effective_date, v.id AS document_id, v.slug, v.kind, v.sort_order,
+      SELECT u.revision_id, u.ord, ${number} AS number, v.id AS document_id, v.slug, v.kind, v.sort_order,
              v.department_id, dep.code AS department_code, ${KIND_ORDER} AS kind_order, u.score
       FROM found u
-      JOIN scoped s ON s.id = u.revision_id
+      ${scopedJoin}
       JOIN visible v ON v.id = u.document_id
       LEFT JOIN departments dep ON dep.id = v.department_id
       WHERE v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors)
@@ -270,6 +275,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       SELECT * FROM basis b WHERE TRUE ${kindFilter} ${departmentFilter}
     )
     SELECT
+      (SELECT st.in_force_on = ${todayInJapan()}::date FROM search_index_state st WHERE st.id = 1) AS in_force_today,
       NOT ${exactWhen} AS approximate,
       (SELECT count(*)::int FROM filtered) AS total,
       (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.count) ORDER BY k.kind_order)
@@ -278,10 +284,11 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
          FROM (SELECT department_id, count(*)::int AS count FROM basis GROUP BY department_id) x
          LEFT JOIN departments dep ON dep.id = x.department_id) AS departments,
       (SELECT json_agg(p) FROM (
-         SELECT f.slug, (SELECT d.title FROM documents d WHERE d.id = f.document_id) AS title, f.kind, f.number, to_char(f.effective_date, 'YYYY-MM-DD') AS effective_date,
+         SELECT f.slug, (SELECT d.title FROM documents d WHERE d.id = f.document_id) AS title, f.kind, r.number, to_char(r.effective_date, 'YYYY-MM-DD') AS effective_date,
                 t.anchor, t.label, t.body, t.segments
          FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, slug COLLATE "C", number DESC, ord LIMIT ${sortLimit}) f
-         JOIN LATERAL (SELECT 1 FROM search_units x WHERE x.revision_id = f.revision_id AND x.ord = f.ord ${liveX} AND ${verify} LIMIT 1) checked ON TRUE
+         JOIN LATERAL (SELECT r.number, r.effective_date FROM revisions r WHERE r.id = f.revision_id) r ON TRUE
+         JOIN LATERAL (SELECT 1 FROM ${units} x WHERE x.revision_id = f.revision_id AND x.ord = f.ord AND ${verify} LIMIT 1) checked ON TRUE
          JOIN LATERAL (SELECT * FROM search_unit_texts t WHERE t.revision_id = f.revision_id AND t.ord = f.ord LIMIT 1) t ON TRUE
          ORDER BY f.score DESC, f.kind_order, f.sort_order, f.slug COLLATE "C", f.number DESC, f.ord
          LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}

@@ -15,7 +15,7 @@ import { disconnectDb } from '@/lib/server/db';
 import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { openDatabase } from './lib/database';
-import { serverNodeArgs } from './lib/server-heap';
+import { serverMemoryEnv, serverNodeArgs } from './lib/server-heap';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
@@ -63,7 +63,7 @@ if (!dev) buildIfStale();
 
 next = spawn(process.execPath, [...(dev ? [] : serverNodeArgs()), path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url },
+  env: { ...process.env, ...(dev ? {} : serverMemoryEnv()), DATABASE_URL: database.url },
 });
 log(`起動しています: http://localhost:${port} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 next.on('exit', (code) => void shutdown(code ?? 0));

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { parseSearchQuery } from '../../lib/policy-text/search-text';
 import { permissionsOf } from '../../lib/server/auth/permissions';
-import { searchSql } from '../../lib/server/search/search-documents';
+import { searchSettingsSql, searchSql } from '../../lib/server/search/search-documents';
 import { BENCH_STAFF } from './generate-corpus';
 
 const { values } = parseArgs({ options: { q: { type: 'string' }, scope: { type: 'string', default: 'current' }, login: { type: 'string', default: BENCH_STAFF }, runs: { type: 'string', default: '3' } } });
@@ -38,7 +38,8 @@ try {
     permissions: permissionsOf(user.roles),
   };
   const sql = searchSql({ actor, terms: parsed.terms, scope: values.scope === 'all' ? 'all' : 'current', kind: null, department: null, page: 1 });
-  await client.query("SELECT set_config('enable_seqscan', 'off', false), set_config('enable_nestloop', 'off', false), set_config('jit', 'off', false)");
+  const settings = searchSettingsSql(false);
+  await client.query(settings.text, settings.values);
   for (let run = 1; run <= Number(values.runs); run += 1) {
     const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
     if (run === Number(values.runs)) console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrateDatabase } from '../../lib/server/db/migrate';
-import { serverNodeArgs } from '../lib/server-heap';
+import { serverMemoryEnv, serverNodeArgs } from '../lib/server-heap';
 import { createFreshDatabase, startTestServer, withDatabaseName } from '../../tests/support/test-database';
 import type { TCorpusSummary } from './generate-corpus';
 import { fmt, median, request, type TBenchContext, type TMeasurement, type TPartResult, type TTargetResult } from './lib';
@@ -243,6 +243,7 @@ async function startPortal(databaseUrl: string, size: number): Promise<ChildProc
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...serverMemoryEnv(),
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),

@@ -16,3 +16,14 @@ export function serverNodeArgs(env: NodeJS.ProcessEnv = process.env): string[] {
   if (!Number.isInteger(mb) || mb < 0) throw new Error(`PORTAL_MAX_HEAP_MB は 0 以上の整数（MB）で指定してください: ${raw}`);
   return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
 }
+
+/**
+ * Environment for the server process. glibc gives each thread that allocates its own malloc arena
+ * (up to 8 per core), and the server's threads (libuv's pool, V8's GC and compiler threads) leave
+ * them fragmented after bursts of large responses; two arenas kept the RSS after the benchmark's
+ * load about 45 MiB lower at the same throughput (bench/RESULTS.md, target 7). A MALLOC_ARENA_MAX
+ * already set wins.
+ */
+export function serverMemoryEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX?.trim() || '2' };
+}

@@ -192,11 +192,18 @@ async function runSearchStatement(input: TSearchSqlInput): Promise<TRow> {
     // would read every unit's out-of-line keys; the index never does (docs/decisions/005). And it
     // expects one match where a query of several terms finds thousands, so it would join them in
     // nested loops (seconds): hash joins instead, nested loops only where LATERAL asks for them.
-    // With those priced out, plan costs would look high enough to compile the query (JIT).
-    db().$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`,
+    // Nor merge joins: they sort every match by document first (measured for 「暗」 on 2,000
+    // documents: 51 ms with the sort, 31 ms with a hash join). With those priced out, plan costs
+    // would look high enough to compile the query (JIT).
+    db().$queryRaw(searchSettingsSql(true)),
     db().$queryRaw<TRow[]>(searchSql(input)),
   ]);
   return rows[0]!;
+}
+
+/** The planner settings the search statement runs with (why: runSearchStatement), for this transaction only or the session. */
+export function searchSettingsSql(local: boolean): Prisma.Sql {
+  return Prisma.sql`SELECT set_config('enable_seqscan', 'off', ${local}), set_config('enable_nestloop', 'off', ${local}), set_config('enable_mergejoin', 'off', ${local}), set_config('jit', 'off', ${local})`;
 }
 
 /** The one statement of a search (exported for EXPLAIN in benchmarks; callers go through searchDocuments). */
@@ -219,13 +226,15 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   // scan of the primary key (whose last column it is) below the keys' GIN index when statistics are
   // stale, and read every unit. The same goes for the checks of long terms below.
   const units = current ? Prisma.sql`search_units_current` : Prisma.sql`search_units`;
+  // Widened, the units of every approved revision of the documents visible; in force, no revision
+  // needs checking at all. One revision per document is in force: the number orders hits of a
+  // widened search only.
   const scoped = current
     ? Prisma.empty
     : Prisma.sql`scoped AS MATERIALIZED (
-        SELECT r.id, r.number FROM revisions r WHERE r.id IN (SELECT DISTINCT revision_id FROM found) AND r.status = 'APPROVED'
+        SELECT r.id, r.number FROM revisions r WHERE r.document_id IN (SELECT id FROM visible) AND r.status = 'APPROVED'
       ),`;
   const scopedJoin = current ? Prisma.empty : Prisma.sql`JOIN scoped s ON s.id = u.revision_id`;
-  // one revision per document in force: the number orders hits of a widened search only
   const number = current ? Prisma.sql`0` : Prisma.sql`s.number`;
   const kindFilter = input.kind ? Prisma.sql`AND b.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
@@ -246,48 +255,51 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   const end = offset + SEARCH_PAGE_SIZE;
   const sortLimit = longTerms.length === 0 ? Prisma.sql`${end}::int` : Prisma.sql`CASE WHEN ${exactWhen} THEN ${end}::int END`;
 
-  // Every match passes through `candidates`, so its rows carry only what ordering, filters and
-  // facets need; titles and department names are joined for the page and the facets alone.
+  // The documents this reader may see come first (a few thousand rows at most, each checked once);
+  // the matching units are then read in one pass and kept when their document is visible. Every
+  // match passes through `candidates`, so its rows carry only what ordering, filters and facets
+  // need; titles and department names are joined for the page and the facets alone.
   return Prisma.sql`
-    WITH found AS MATERIALIZED (
-      SELECT u.revision_id, u.ord, u.document_id, u.article_anchor, (${headingScore}) AS score
-      FROM ${units} u
-      WHERE u.keys @> ${keys}::int8[]
-    ),
-    ${scoped}
-    visible AS MATERIALIZED (
+    WITH visible AS MATERIALIZED (
       SELECT d.id, d.slug, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
       FROM documents d
-      WHERE d.id IN (SELECT document_id FROM found) AND ((${full}) OR cardinality(d.public_excerpt_anchors) > 0)
+      WHERE (${full}) OR cardinality(d.public_excerpt_anchors) > 0
     ),
+    ${scoped}
     candidates AS MATERIALIZED (
       SELECT u.revision_id, u.ord, ${number} AS number, v.id AS document_id, v.slug, v.kind, v.sort_order,
-             v.department_id, dep.code AS department_code, ${KIND_ORDER} AS kind_order, u.score
-      FROM found u
-      ${scopedJoin}
+             v.department_id, dep.code AS department_code, ${KIND_ORDER} AS kind_order, (${headingScore}) AS score
+      FROM ${units} u
       JOIN visible v ON v.id = u.document_id
+      ${scopedJoin}
       LEFT JOIN departments dep ON dep.id = v.department_id
-      WHERE v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors)
+      WHERE u.keys @> ${keys}::int8[] AND (v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors))
     ),
     stats AS (SELECT count(*)::int AS n FROM candidates),
     ${basis},
     filtered AS NOT MATERIALIZED (
       SELECT * FROM basis b WHERE TRUE ${kindFilter} ${departmentFilter}
+    ),
+    -- the matches counted once, by kind and department (a few dozen cells): the total and both
+    -- facets are sums of these, not three more passes over every match
+    cells AS MATERIALIZED (
+      SELECT kind, min(kind_order) AS kind_order, department_id, department_code, count(*)::int AS count
+      FROM basis GROUP BY kind, department_id, department_code
     )
     SELECT
       (SELECT st.in_force_on = ${todayInJapan()}::date FROM search_index_state st WHERE st.id = 1) AS in_force_today,
       NOT ${exactWhen} AS approximate,
-      (SELECT count(*)::int FROM filtered) AS total,
+      (SELECT coalesce(sum(b.count), 0)::int FROM cells b WHERE TRUE ${kindFilter} ${departmentFilter}) AS total,
       (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.count) ORDER BY k.kind_order)
-         FROM (SELECT kind, min(kind_order) AS kind_order, count(*)::int AS count FROM basis GROUP BY kind) k) AS kinds,
+         FROM (SELECT kind, min(kind_order) AS kind_order, sum(count)::int AS count FROM cells GROUP BY kind) k) AS kinds,
       (SELECT json_agg(json_build_object('code', dep.code, 'name', dep.name, 'count', x.count) ORDER BY dep.sort_order NULLS FIRST, dep.name)
-         FROM (SELECT department_id, count(*)::int AS count FROM basis GROUP BY department_id) x
+         FROM (SELECT department_id, sum(count)::int AS count FROM cells GROUP BY department_id) x
          LEFT JOIN departments dep ON dep.id = x.department_id) AS departments,
       (SELECT json_agg(p) FROM (
          SELECT f.slug, (SELECT d.title FROM documents d WHERE d.id = f.document_id) AS title, f.kind, r.number, to_char(r.effective_date, 'YYYY-MM-DD') AS effective_date,
                 t.anchor, t.label, t.body, t.segments
          FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, slug COLLATE "C", number DESC, ord LIMIT ${sortLimit}) f
-         JOIN LATERAL (SELECT r.number, r.effective_date FROM revisions r WHERE r.id = f.revision_id) r ON TRUE
+         JOIN LATERAL (SELECT r.number, r.effective_date FROM revisions r WHERE r.id = f.revision_id LIMIT 1) r ON TRUE
          JOIN LATERAL (SELECT 1 FROM ${units} x WHERE x.revision_id = f.revision_id AND x.ord = f.ord AND ${verify} LIMIT 1) checked ON TRUE
          JOIN LATERAL (SELECT * FROM search_unit_texts t WHERE t.revision_id = f.revision_id AND t.ord = f.ord LIMIT 1) t ON TRUE
          ORDER BY f.score DESC, f.kind_order, f.sort_order, f.slug COLLATE "C", f.number DESC, f.ord

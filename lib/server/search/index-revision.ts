@@ -123,8 +123,9 @@ export async function moveUnitsInForce(tx: TMoveClient, documentId?: string): Pr
 const movingHolder = globalThis as unknown as { __portalSearchMoving?: Promise<void> };
 
 /**
- * Moves the units for today unless that was done already (one statement, only on a new day or after
- * the calendar moved). Concurrent callers of one process share the move.
+ * Moves the units of the whole index for today. The search calls it when its statement reports that
+ * the partitions were put right for another day (a new day, or the calendar moved); concurrent
+ * callers of one process share the move.
  */
 export async function ensureInForceToday(): Promise<void> {
   movingHolder.__portalSearchMoving ??= db()

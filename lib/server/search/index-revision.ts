@@ -36,10 +36,7 @@ export async function indexRevision(tx: TIndexClient, revisionId: string): Promi
     const json = JSON.stringify(rows);
     // Written straight into its partition (a scheduled revision waits in the second); the move
     // below then takes the predecessor's units out of the first.
-    const [inForce] = await tx.$queryRaw<{ id: string; is_abolition: boolean }[]>`
-      SELECT r.id, r.is_abolition FROM revisions r
-      WHERE r.document_id = ${revision.documentId}::uuid AND r.status = 'APPROVED' AND r.effective_date <= ${todayInJapan()}::date
-      ORDER BY r.effective_date DESC LIMIT 1`;
+    const [inForce] = await tx.$queryRaw<{ id: string; is_abolition: boolean }[]>(revisionInEffect(Prisma.sql`${revision.documentId}::uuid`, todayInJapan()));
     const notInForce = !(inForce?.id === revisionId && !inForce.is_abolition);
     await tx.$executeRaw`
       INSERT INTO search_units (revision_id, ord, not_in_force, document_id, article_anchor, heading, normalized, keys)
@@ -78,6 +75,18 @@ export async function unsafeReindexSearch(options: { all?: boolean; onProgress?:
   return { revisions: pending.length, units };
 }
 
+/**
+ * The latest approved revision of a document in effect on a day (id, is_abolition): the one in force,
+ * unless it abolishes the document. One probe of the unique (document, effective date) index.
+ */
+function revisionInEffect(documentId: Prisma.Sql, day: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r.id, r.is_abolition FROM revisions r
+    WHERE r.document_id = ${documentId} AND r.status = 'APPROVED' AND r.effective_date <= ${day}::date
+    ORDER BY r.effective_date DESC -- unique among approved revisions of a document
+    LIMIT 1`;
+}
+
 /** Serialises the moves between the partitions: a move is a delete and an insert, and two at once would collide. */
 const IN_FORCE_LOCK = 0x5345_4152;
 
@@ -102,12 +111,7 @@ export async function moveUnitsInForce(tx: TMoveClient, documentId?: string): Pr
   const moved = await tx.$executeRaw`
     WITH in_force AS (
       SELECT cur.id FROM documents d
-      CROSS JOIN LATERAL (
-        SELECT r.id, r.is_abolition FROM revisions r
-        WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date
-        ORDER BY r.effective_date DESC -- unique among approved revisions of a document
-        LIMIT 1
-      ) cur
+      CROSS JOIN LATERAL (${revisionInEffect(Prisma.sql`d.id`, today)}) cur
       WHERE NOT cur.is_abolition ${documents}
     )
     UPDATE search_units u SET not_in_force = NOT u.not_in_force

@@ -20,17 +20,15 @@ export const SEARCH_QUERIES = [
  * contained in the unit's keys, and terms longer than two characters found in its normalised
  * text (shorter terms are their own keys). `keysType` is the column's array type.
  */
-function bareSql(q: string, keysType: string, partitionColumn: string | null): { text: string; values: unknown[] } {
+function bareSql(q: string, keysType: string): { text: string; values: unknown[] } {
   const parsed = parseSearchQuery(q);
   if (!parsed.ok) throw new Error(`query ${q}: ${parsed.error}`);
   const keys = [...new Set(parsed.terms.flatMap(termKeys))];
   const long = parsed.terms.filter((term) => term.length > 2);
   const contains = long.map((_, i) => ` AND strpos(u.normalized, $${i + 2}) > 0`).join('');
   // Units of revisions not in force live in a partition of their own that a search of the revisions
-  // in force never reads; the reference skips it too (before migration 20261126160000 that
-  // partition held superseded revisions only).
-  const partition = partitionColumn ? ` AND NOT u.${partitionColumn}` : '';
-  return { text: `SELECT count(*)::int AS n FROM search_units u WHERE u.keys @> $1::${keysType}${contains}${partition}`, values: [keys, ...long] };
+  // in force never reads; the reference skips it too.
+  return { text: `SELECT count(*)::int AS n FROM search_units u WHERE u.keys @> $1::${keysType}${contains} AND NOT u.not_in_force`, values: [keys, ...long] };
 }
 
 export async function runSearch(ctx: TBenchContext): Promise<TPartResult> {
@@ -42,8 +40,6 @@ export async function runSearch(ctx: TBenchContext): Promise<TPartResult> {
   await client.query('SET enable_seqscan = off');
   await client.query('SET jit = off');
   const keysType = (await client.query<{ t: string }>("SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'search_units'::regclass AND attname = 'keys'")).rows[0]!.t;
-  const partitionColumn =
-    (await client.query<{ attname: string }>("SELECT attname FROM pg_attribute WHERE attrelid = 'search_units'::regclass AND attname IN ('not_in_force', 'superseded') AND NOT attisdropped")).rows[0]?.attname ?? null;
   const result: TPartResult = { measurements: [], targets: [], details: {} };
   const worst = { p95: 0, ratio: 0 };
   const summary: string[] = [];
@@ -51,7 +47,7 @@ export async function runSearch(ctx: TBenchContext): Promise<TPartResult> {
     for (const { label, q } of SEARCH_QUERIES) {
       const url = `${ctx.baseUrl}/api/v1/search?q=${encodeURIComponent(q)}`;
       const first = JSON.parse((await expectStatus(url, 200, headers)).body.toString('utf8')) as { total: number };
-      const sql = bareSql(q, keysType, partitionColumn);
+      const sql = bareSql(q, keysType);
       const bareCount = (await client.query<{ n: number }>({ name: `bench-search-${label}`, ...sql })).rows[0]!.n;
       await sequentialLatencies(url, { seconds: ctx.quick ? 1 : 3, headers });
       const appP95: number[] = [];

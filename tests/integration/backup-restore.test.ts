@@ -19,7 +19,7 @@ import { createFreshDatabase } from '../support/test-database';
 const major = await serverMajorVersion(process.env.DATABASE_URL!);
 const hasPgDump = listPgTools('pg_dump').some((t) => t.major >= major);
 
-function npmScript(script: string, args: string[], databaseUrl: string, env: NodeJS.ProcessEnv = {}) {
+function npmScript(script: string, args: string[], databaseUrl: string, env: Record<string, string> = {}) {
   const result = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', script, ...args], {
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
     encoding: 'utf8',

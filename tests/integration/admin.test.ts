@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, listAccounts, resetPassword, setAccountStatus, updateAccount } from '@/lib/server/admin/accounts';
-import { createDepartment, renameDepartment } from '@/lib/server/admin/departments';
 import { addGrant, listRestrictedGrants, revokeGrant } from '@/lib/server/admin/grants';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { verifyPassword } from '@/lib/server/auth/password';
@@ -31,32 +30,13 @@ async function snapshot() {
   return { users, departments, grants, documents, events };
 }
 
-const someUserId = async () => (await db().user.findUniqueOrThrow({ where: { loginId: 'demo-staff-other' } })).id;
-const someGrantId = async () => (await db().documentGrant.findFirstOrThrow()).id;
-const someDepartmentId = async () => (await db().department.findFirstOrThrow()).id;
-
-// Every mutating DAL function, as a direct call with valid input.
+// The administration functions' refusals are in role-refusals.test.ts; the excerpts' stay here
+// until their rework (per revision) brings its own.
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
-  createAccount: () => createAccount({ loginId: 'intruder', displayName: '侵入者', departmentCode: 'general-affairs', roles: ['ADMIN'] }),
-  updateAccount: async () => updateAccount({ userId: await someUserId(), displayName: 'x', departmentCode: null, roles: ['ADMIN'] }),
-  resetPassword: async () => resetPassword({ userId: await someUserId() }),
-  setAccountStatus: async () => setAccountStatus({ userId: await someUserId(), status: 'DISABLED' }),
-  createDepartment: () => createDepartment({ code: 'intruders', name: '侵入部' }),
-  renameDepartment: async () => renameDepartment({ departmentId: await someDepartmentId(), name: '改名' }),
-  addGrant: () => addGrant({ documentSlug: 'sample-safety-management-standard', granteeType: 'DEPARTMENT', grantee: 'citizens' }),
-  revokeGrant: async () => revokeGrant({ grantId: await someGrantId() }),
   setPublicExcerpts: () => setPublicExcerpts({ documentSlug: 'sample-safety-management-standard', anchors: ['a1', 'a2', 'a3'] }),
 };
 
 const ALLOWED: Record<string, string[]> = {
-  createAccount: ['demo-admin'],
-  updateAccount: ['demo-admin'],
-  resetPassword: ['demo-admin'],
-  setAccountStatus: ['demo-admin'],
-  createDepartment: ['demo-admin'],
-  renameDepartment: ['demo-admin'],
-  addGrant: ['demo-admin'],
-  revokeGrant: ['demo-admin'],
   setPublicExcerpts: ['demo-editor'],
 };
 

@@ -5,14 +5,14 @@
  * the row counts, read in the very snapshot that is dumped, go into <file>.json beside it, so
  * that `npm run db:restore` can prove the restored copy is the same. Default file:
  * .data/backups/isms-portal-<UTC time>.dump. The archive holds restricted documents and password
- * hashes: it is written readable by its owner only; keep it as carefully as the database.
+ * hashes: it is readable by its owner only from its first byte (created 0600 before pg_dump writes
+ * into it; a new backup folder is 0700); keep it as carefully as the database.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { databaseFacts, libpqEnv, openToolDatabase, pickPgTool, serverMajorVersion } from './lib/pg-tools';
+import { databaseFacts, dumpToPrivateFile, libpqEnv, openPrivateFile, openToolDatabase, pickPgTool, serverMajorVersion } from './lib/pg-tools';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
 const log = (line: string) => console.log(`[backup] ${line}`);
@@ -25,7 +25,7 @@ let failed = false;
 try {
   const major = await serverMajorVersion(database.url);
   const tool = pickPgTool('pg_dump', major, `PostgreSQL ${major} のデータベースのバックアップ`);
-  mkdirSync(path.dirname(out), { recursive: true });
+  mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
 
   // One snapshot for the dump and for the head and counts recorded with it.
   const client = new pg.Client({ connectionString: database.url });
@@ -34,14 +34,18 @@ try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const { rows } = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
     const facts = await databaseFacts(client);
-    const dump = spawnSync(tool.path, ['--format=custom', `--snapshot=${rows[0]!.id}`, `--file=${partial}`, '--no-password'], { env: libpqEnv(database.url), stdio: ['ignore', 'inherit', 'inherit'] });
+    const dump = dumpToPrivateFile({ tool: tool.path, args: ['--format=custom', `--snapshot=${rows[0]!.id}`, '--no-password'], env: libpqEnv(database.url), file: partial });
     await client.query('COMMIT');
     if (dump.status !== 0) throw new Error(`pg_dump が失敗しました（終了コード ${dump.status}）。バックアップは作成されていません。`);
-    chmodSync(partial, 0o600);
     // Only a complete archive carries the final name.
     renameSync(partial, out);
     const manifest = { createdAt: new Date().toISOString(), database: new URL(database.url).pathname.slice(1), serverMajor: major, pgDump: tool.version, ...facts };
-    writeFileSync(`${out}.json`, JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
+    const manifestFd = openPrivateFile(`${out}.json`);
+    try {
+      writeSync(manifestFd, JSON.stringify(manifest, null, 2) + '\n');
+    } finally {
+      closeSync(manifestFd);
+    }
     log(`作成しました: ${out}（${(statSync(out).size / 1024).toFixed(0)} KiB、pg_dump ${tool.version}、PostgreSQL ${major}）`);
     log(facts.auditHead ? `監査記録の先頭: ${facts.auditHead.seq}:${facts.auditHead.hash}` : '監査記録: なし');
     log(`行数: ${Object.entries(facts.counts).map(([t, n]) => `${t} ${n}`).join('、')}`);

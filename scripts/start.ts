@@ -3,7 +3,8 @@
  *   - DATABASE_URL unset: starts the embedded PostgreSQL (data in .data/), stopped cleanly on exit;
  *   - migrates, seeds when the database holds no document yet;
  *   - builds the production app when there is no build of the current sources;
- *   - serves it with `next start` (or `next dev` with --dev) on PORT (3000).
+ *   - serves it with `next start` (or `next dev` with --dev) on PORT (3000): the demo (embedded
+ *     database or demo accounts) on 127.0.0.1 only unless PORTAL_LISTEN says otherwise.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -15,12 +16,16 @@ import { disconnectDb } from '@/lib/server/db';
 import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { openDatabase } from './lib/database';
+import { listenAddress } from './lib/listen-address';
 import { serverMemoryEnv, serverNodeArgs } from './lib/server-heap';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
 const log = (line: string) => console.log(`[portal] ${line}`);
 const started = Date.now();
+// Decided before anything starts, so that a mistyped PORTAL_LISTEN stops the command at once.
+const demo = !process.env.DATABASE_URL || process.env.PORTAL_DEMO_ACCOUNTS === '1';
+const listen = listenAddress({ env: process.env, demo, port });
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
@@ -61,11 +66,12 @@ try {
 
 if (!dev) buildIfStale();
 
-next = spawn(process.execPath, [...(dev ? [] : serverNodeArgs()), path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port], {
+next = spawn(process.execPath, [...(dev ? [] : serverNodeArgs()), path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port, ...(listen.host ? ['-H', listen.host] : [])], {
   stdio: 'inherit',
   env: { ...process.env, ...(dev ? {} : serverMemoryEnv()), DATABASE_URL: database.url },
 });
-log(`起動しています: http://localhost:${port} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+log(listen.message);
+log(`起動しています: ${listen.url} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 next.on('exit', (code) => void shutdown(code ?? 0));
 
 /** A random secret kept in .data/ so that sessions survive a restart of the demo portal. */

@@ -3,15 +3,21 @@
 import { useId } from 'react';
 import { DepartmentSelect, type TDepartmentOption } from '@/components/admin/department-select';
 import { FormFeedback } from '@/components/admin/form-feedback';
+import { OwnAccessSummary } from '@/components/admin/own-access-summary';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
 import { ui } from '@/components/admin/styles';
 import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
+import type { ROLE_VALUES } from '@/lib/schemas/admin';
 
-type TEditable = { id: string; loginId: string; displayName: string; departmentCode: string | null; roles: readonly string[] };
+type TEditable = { id: string; loginId: string; displayName: string; departmentCode: string | null; roles: readonly TRole[] };
+type TRole = (typeof ROLE_VALUES)[number];
 
-/** Name, department and roles of one account, behind a disclosure so the list stays short. */
-export function AccountEditForm({ account, departments, action }: { account: TEditable; departments: TDepartmentOption[]; action: TFormAction<void> }) {
+/**
+ * Name, department and roles of one account, behind a disclosure so the list stays short. On
+ * the administrator's own account only the name is editable (the two-person rule).
+ */
+export function AccountEditForm({ account, departments, action, self = false }: { account: TEditable; departments: TDepartmentOption[]; action: TFormAction<void>; self?: boolean }) {
   const id = useId();
   const { state, pending, feedbackRef, onSubmit } = useDalForm(action);
   return (
@@ -34,9 +40,18 @@ export function AccountEditForm({ account, departments, action }: { account: TEd
               </label>
               <input id={`${id}-name`} name="displayName" type="text" autoComplete="off" defaultValue={account.displayName} required className={ui.input} />
             </div>
-            <DepartmentSelect id={`${id}-department`} departments={departments} defaultValue={account.departmentCode ?? ''} />
+            {!self && <DepartmentSelect id={`${id}-department`} departments={departments} defaultValue={account.departmentCode ?? ''} />}
           </div>
-          <RoleCheckboxes idPrefix={id} checked={account.roles} />
+          {self ? (
+            <OwnAccessSummary
+              idPrefix={id}
+              roles={account.roles}
+              departmentCode={account.departmentCode}
+              departmentName={departments.find((d) => d.code === account.departmentCode)?.name ?? null}
+            />
+          ) : (
+            <RoleCheckboxes idPrefix={id} checked={account.roles} />
+          )}
         </div>
         <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
           {pending ? m.accounts.saving : m.accounts.save}

@@ -82,6 +82,7 @@ export function AccountList({
                 account={{ id: account.id, loginId: account.loginId, displayName: account.displayName, departmentCode: account.department?.code ?? null, roles: account.roles }}
                 departments={departments}
                 action={actions.update}
+                self={self}
               />
             </div>
           </li>

@@ -83,6 +83,22 @@ const ja = {
     statusDone: { ACTIVE: 'アカウントを有効にしました。', DISABLED: 'アカウントを無効にしました。' },
     cannotDisableSelf: '自分自身のアカウントは無効にできません。',
     actionsFor: (loginId: string) => `${loginId}の操作`,
+    ownAccessHeading: '役割と所属部局',
+    ownAccessNote: '自分自身の役割と所属部局は、別のシステム管理者が変更します。',
+  },
+  /*
+   * The two-person rule: what widens an administrator's own access (a role, a department, a grant
+   * that reaches them) is done by another administrator; and there stay two of them to do it.
+   */
+  twoPerson: {
+    ownRoles: '自分自身の役割は変更できません。役割の変更は、別のシステム管理者に依頼してください。',
+    ownDepartment: '自分自身の所属部局は変更できません。所属部局の変更は、別のシステム管理者に依頼してください。',
+    ownGrantUser: '自分自身には閲覧権限を付与できません。別のシステム管理者に依頼してください。',
+    ownGrantDepartment: (name: string) => `自分が所属する部局（${name}）には閲覧権限を付与できません。別のシステム管理者に依頼してください。`,
+    ownGrantRole: (role: string) => `自分が持つ役割（${role}）には閲覧権限を付与できません。別のシステム管理者に依頼してください。`,
+    lastOtherAdministrator:
+      'この変更を行うと、有効なシステム管理者が1人以下になります。管理者自身の役割や閲覧権限は別のシステム管理者が変更するため、先にほかのアカウントをシステム管理者にしてください。',
+    grantsNote: '自分自身、自分が所属する部局、自分が持つ役割への閲覧権限の付与は、別のシステム管理者が行います。',
   },
   departments: {
     title: '部局管理',

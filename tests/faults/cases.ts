@@ -3,6 +3,7 @@
  * returns what happened in words and figures; the runner prints them as one table.
  */
 import pg from 'pg';
+import { AUDIT_CHAIN_LOCK_KEY } from '@/lib/server/audit/chain-lock';
 import { HttpClient } from './http-client';
 import { answersInJapanese, draftText, leaksInternals, marker, percentile, sha256, sleep, sql, type DraftSession, type THarness, type TSaveRecord, verifyNoLoss } from './harness';
 import { runWorkload, type TRequestRecord, type TWorkload } from './workload';
@@ -24,9 +25,8 @@ export interface TCaseContext extends THarness {
   figures: Record<string, string>;
 }
 
-// The audit chain's advisory lock (lib/server/audit/record-event.ts): holding it stops a save
-// after its UPDATE and before its audit event, that is, in the middle of its transaction.
-const CHAIN_LOCK_KEY = 0x61756474;
+// The audit chain's advisory lock (AUDIT_CHAIN_LOCK_KEY): holding it stops a save after its
+// UPDATE and before its audit event, that is, in the middle of its transaction.
 const ANSWER_WITHIN_MS = 2_000;
 const NOTICE_MS = 250;
 const ms = (value: number) => `${Math.round(value)} ms`;
@@ -35,7 +35,7 @@ async function holdChainLock(databaseUrl: string): Promise<{ release: () => Prom
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query('BEGIN');
-  await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+  await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
   return {
     release: async () => {
       await client.query('COMMIT').catch(() => undefined);

@@ -4,11 +4,10 @@
  * saving failed and keep every character typed, and saving again must store it.
  */
 import { chromium } from '@playwright/test';
+import { AUDIT_CHAIN_LOCK_KEY } from '@/lib/server/audit/chain-lock';
 import { DEMO_PASSWORD } from './http-client';
 import { marker, sha256, sleep, sql } from './harness';
 import type { TCaseContext, TCaseResult } from './cases';
-
-const CHAIN_LOCK_KEY = 0x61756474;
 
 export async function editorKeepsTextWhenConnectionKilled(ctx: TCaseContext): Promise<TCaseResult> {
   const fault = 'browser: an editor saves (Ctrl+S) and the save’s connection is terminated mid-transaction';
@@ -38,7 +37,7 @@ export async function editorKeepsTextWhenConnectionKilled(ctx: TCaseContext): Pr
     const lock = new pg.Client({ connectionString: ctx.databaseUrl });
     await lock.connect();
     await lock.query('BEGIN');
-    await lock.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    await lock.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
     await body.press('Control+s');
     let pid: number | null = null;
     for (let i = 0; i < 100 && pid === null; i += 1) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { recordStandaloneEvent } from '@/lib/server/audit/record-event';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { saveDraft, startDraft } from '@/lib/server/workflow/revisions';
-import { databaseFacts, listPgTools, serverMajorVersion } from '../../scripts/lib/pg-tools';
+import { databaseFacts, listPgTools, pickPgTool, serverMajorVersion } from '../../scripts/lib/pg-tools';
 import { signInAs } from '../support/as-user';
 import { createFreshDatabase } from '../support/test-database';
 
@@ -19,9 +19,9 @@ import { createFreshDatabase } from '../support/test-database';
 const major = await serverMajorVersion(process.env.DATABASE_URL!);
 const hasPgDump = listPgTools('pg_dump').some((t) => t.major >= major);
 
-function npmScript(script: string, args: string[], databaseUrl: string) {
+function npmScript(script: string, args: string[], databaseUrl: string, env: Record<string, string> = {}) {
   const result = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', script, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -83,6 +83,42 @@ describe.skipIf(!hasPgDump)(`backup and restore (pg_dump ≥ ${major} needed)`, 
     const { rows } = await client.query<{ seq: string }>(`SELECT seq::text AS seq FROM audit_events WHERE action = 'test.after-backup'`);
     await client.end();
     expect(BigInt(head.seq)).toBeLessThan(BigInt(rows[0]!.seq));
+  });
+
+  // The real pg_dump behind a watcher: the file its archive goes into (its --file or its standard
+  // output) is looked at before it writes the first byte and after the last, before db:backup renames it.
+  it.skipIf(process.platform !== 'linux')('keeps the archive readable by its owner only from its first byte', async () => {
+    const bin = path.join(dir, 'watched-bin');
+    mkdirSync(bin);
+    const watcher = path.join(bin, 'pg_dump');
+    writeFileSync(
+      watcher,
+      [
+        '#!/bin/sh',
+        '[ "$1" = --version ] && exec "$REAL_PG_DUMP" "$@"',
+        'exec 3>&1',
+        'observe() { t=/proc/$$/fd/3; for a in "$@"; do case "$a" in --file=*) t="${a#--file=}";; esac; done; if [ -e "$t" ]; then stat -L -c "%a %F" "$t"; else echo missing; fi; }',
+        'observe "$@" >> "$OBSERVED"',
+        '"$REAL_PG_DUMP" "$@"; status=$?',
+        'observe "$@" >> "$OBSERVED"',
+        'exit $status',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(watcher, 0o755);
+    const observed = path.join(dir, 'observed.txt');
+    const out = path.join(dir, 'private', 'portal.dump');
+    const backup = npmScript('scripts/db-backup.ts', ['--out', out], process.env.DATABASE_URL!, {
+      PORTAL_PG_BIN_DIR: bin,
+      REAL_PG_DUMP: pickPgTool('pg_dump', major, 'test').path,
+      OBSERVED: observed,
+    });
+    expect(backup.output).toContain('作成しました');
+    expect(backup.status).toBe(0);
+    expect(readFileSync(observed, 'utf8').trim().split('\n')).toEqual(['600 regular empty file', '600 regular file']);
+    const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
+    expect([mode(out), mode(`${out}.json`), mode(path.dirname(out))]).toEqual(['600', '600', '700']);
+    expect(statSync(out).size).toBeGreaterThan(0);
   });
 
   it('refuses to overwrite a database that holds tables unless told to, and then replaces it whole', async () => {

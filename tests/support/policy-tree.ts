@@ -2,8 +2,8 @@ import { parsePolicyText } from '@/lib/policy-text/parse';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 
 /** The tree of a text the parser must accept; the parser's messages otherwise. */
-export function parseOrThrow(text: string): TPolicyTree {
-  const result = parsePolicyText(text);
+export function parseOrThrow(text: string, options?: Parameters<typeof parsePolicyText>[1]): TPolicyTree {
+  const result = parsePolicyText(text, options);
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.tree;
 }

@@ -30,6 +30,7 @@ export default async function GrantsPage() {
   return (
     <PageContainer>
       <AdminPageHeader current="grants" title={m.grants.title} lead={m.grants.lead} />
+      <p className="mt-4 max-w-[56rem] text-std-16N-170 text-solid-gray-800">{m.twoPerson.grantsNote}</p>
       <div className="mt-8 max-w-[56rem] space-y-6">
         {loaded.documents.length === 0 ? (
           <EmptyState>{m.grants.empty}</EmptyState>

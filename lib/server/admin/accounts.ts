@@ -2,6 +2,7 @@ import 'server-only';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ZAccountTargetInput, ZCreateAccountInput, ZSetAccountStatusInput, ZUpdateAccountInput } from '@/lib/schemas/admin';
 import { parseInput } from '@/lib/server/admin/guard';
+import { keepTwoAdministrators, recordingRefusal, refuseOwnAccessChange } from '@/lib/server/admin/two-person-rule';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { generatePassword, hashPassword } from '@/lib/server/auth/password';
@@ -67,7 +68,10 @@ export async function createAccount(input: unknown): Promise<{ userId: string; l
   });
 }
 
-/** Changes name, department and roles. An administrator cannot take ADMIN away from themselves. */
+/**
+ * Changes name, department and roles. An administrator cannot take ADMIN away from themselves,
+ * and their own roles and department are changed by another administrator (two-person-rule.ts).
+ */
 export async function updateAccount(input: unknown): Promise<void> {
   const actor = await getActor();
   requirePermission(actor, 'account:manage');
@@ -77,21 +81,26 @@ export async function updateAccount(input: unknown): Promise<void> {
   }
   const departmentId = await departmentIdOf(data.departmentCode);
   const context = await getRequestContext();
-  await db().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: data.userId }, select: { roles: true, displayName: true, department: { select: { code: true } } } });
-    if (!before) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
-    await tx.user.update({ where: { id: data.userId }, data: { displayName: data.displayName, departmentId, roles: data.roles } });
-    await recordEvent(tx, {
-      action: 'account.update',
-      outcome: 'SUCCESS',
-      actor,
-      context,
-      targetType: 'account',
-      targetId: data.userId,
-      details: {
-        before: { roles: before.roles, departmentCode: before.department?.code ?? null, displayName: before.displayName },
-        after: { roles: data.roles, departmentCode: data.departmentCode, displayName: data.displayName },
-      },
+  const attempt = { actor, context, action: 'account.update', targetType: 'account', targetId: data.userId, details: { roles: data.roles, departmentCode: data.departmentCode } };
+  await recordingRefusal(attempt, async () => {
+    refuseOwnAccessChange(actor, { userId: data.userId, roles: data.roles, departmentId });
+    await db().$transaction(async (tx) => {
+      await keepTwoAdministrators(tx, { userId: data.userId, remainsActiveAdministrator: data.roles.includes('ADMIN') });
+        const before = await tx.user.findUnique({ where: { id: data.userId }, select: { roles: true, displayName: true, department: { select: { code: true } } } });
+      if (!before) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+      await tx.user.update({ where: { id: data.userId }, data: { displayName: data.displayName, departmentId, roles: data.roles } });
+      await recordEvent(tx, {
+        action: 'account.update',
+        outcome: 'SUCCESS',
+        actor,
+        context,
+        targetType: 'account',
+        targetId: data.userId,
+        details: {
+          before: { roles: before.roles, departmentCode: before.department?.code ?? null, displayName: before.displayName },
+          after: { roles: data.roles, departmentCode: data.departmentCode, displayName: data.displayName },
+        },
+      });
     });
   });
 }
@@ -119,12 +128,16 @@ export async function setAccountStatus(input: unknown): Promise<void> {
   const { userId, status } = parseInput(ZSetAccountStatusInput, input);
   if (userId === actor.id && status === 'DISABLED') throw new DalError('INVALID_INPUT', '自分自身のアカウントは無効にできません。');
   const context = await getRequestContext();
-  await db().$transaction(async (tx) => {
-    const updated = await tx.user.updateMany({
-      where: { id: userId },
-      data: status === 'DISABLED' ? { status, sessionsValidAfter: wallClock() } : { status },
-    });
-    if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
-    await recordEvent(tx, { action: status === 'DISABLED' ? 'account.disable' : 'account.enable', outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
-  });
+  const action = status === 'DISABLED' ? 'account.disable' : 'account.enable';
+  await recordingRefusal({ actor, context, action, targetType: 'account', targetId: userId }, () =>
+    db().$transaction(async (tx) => {
+      await keepTwoAdministrators(tx, { userId, remainsActiveAdministrator: status === 'ACTIVE' });
+      const updated = await tx.user.updateMany({
+        where: { id: userId },
+        data: status === 'DISABLED' ? { status, sessionsValidAfter: wallClock() } : { status },
+      });
+      if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+      await recordEvent(tx, { action, outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
+    }),
+  );
 }

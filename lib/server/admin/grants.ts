@@ -2,6 +2,7 @@ import 'server-only';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_VALUES, ZAddGrantInput, ZRevokeGrantInput } from '@/lib/schemas/admin';
 import { parseInput } from '@/lib/server/admin/guard';
+import { recordingRefusal, refuseOwnGrant } from '@/lib/server/admin/two-person-rule';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
@@ -62,7 +63,8 @@ export async function addGrant(input: unknown): Promise<{ id: string }> {
   requirePermission(actor, 'grant:manage');
   const data = parseInput(ZAddGrantInput, input);
   const context = await getRequestContext();
-  return db().$transaction(async (tx) => {
+  const attempt = { actor, context, action: 'grant.create', targetType: 'document', targetId: data.documentSlug, details: { granteeType: data.granteeType, grantee: data.grantee } };
+  return recordingRefusal(attempt, () => db().$transaction(async (tx) => {
     const document = await tx.document.findUnique({ where: { slug: data.documentSlug }, select: { id: true, visibility: true } });
     if (!document || document.visibility !== 'RESTRICTED') throw new DalError('INVALID_INPUT', '限定公開の文書を選択してください。');
     let target: { departmentId?: string; role?: Role; userId?: string };
@@ -78,6 +80,7 @@ export async function addGrant(input: unknown): Promise<{ id: string }> {
       if (!user) throw new DalError('INVALID_INPUT', 'アカウントが見つかりません。');
       target = { userId: user.id };
     }
+    refuseOwnGrant(actor, target);
     const existing = await tx.documentGrant.findFirst({ where: { documentId: document.id, ...target }, select: { id: true } });
     if (existing) throw new DalError('CONFLICT', 'この付与先には既に閲覧権限があります。');
     const grant = await tx.documentGrant.create({ data: { documentId: document.id, createdById: actor.id, ...target }, select: { id: true } });
@@ -91,7 +94,7 @@ export async function addGrant(input: unknown): Promise<{ id: string }> {
       details: { documentSlug: data.documentSlug, granteeType: data.granteeType, grantee: data.grantee },
     });
     return grant;
-  });
+  }));
 }
 
 export async function revokeGrant(input: unknown): Promise<void> {

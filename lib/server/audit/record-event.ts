@@ -1,12 +1,10 @@
 import 'server-only';
 import type { AuditOutcome, Prisma, Role } from '@/lib/generated/prisma/client';
 import { eventHash, GENESIS_HASH, type TChainedFields } from '@/lib/server/audit/chain';
+import { AUDIT_CHAIN_LOCK_KEY } from '@/lib/server/audit/chain-lock';
 import type { TActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import type { TRequestContext } from '@/lib/server/request-context';
-
-// One advisory lock key for the chain head ("audt"): appends are serialised so the chain never forks.
-const CHAIN_LOCK_KEY = 0x61756474;
 
 export interface TAuditEventInput {
   action: string;
@@ -32,7 +30,7 @@ function actorSnapshot(actor: TAuditEventInput['actor']) {
  */
 export async function recordEvent(tx: Prisma.TransactionClient, input: TAuditEventInput): Promise<void> {
   // Lock first, then read the head: another writer's event is either fully before ours or after.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`;
   const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const [{ seq }] = (await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq`) as [{ seq: bigint }];
   const fields: TChainedFields = {

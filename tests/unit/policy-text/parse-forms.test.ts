@@ -3,15 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import type { TArticle, TPolicyTree } from '@/lib/policy-text/tree';
+import { parseOrThrow } from '../../support/policy-tree';
 
 function fixture(name: string): string {
   return readFileSync(path.resolve(import.meta.dirname, '../../fixtures/policy-texts', name), 'utf8');
-}
-
-function parseOrThrow(text: string, options?: { title?: string }): TPolicyTree {
-  const result = parsePolicyText(text, options);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.tree;
 }
 
 function allArticles(tree: TPolicyTree): TArticle[] {

@@ -1,21 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePolicyText } from '@/lib/policy-text/parse';
 import { serializePolicyText, toPlainText } from '@/lib/policy-text/serialize';
-import { type TPolicyTree, ZPolicyTree } from '@/lib/policy-text/tree';
+import { ZPolicyTree } from '@/lib/policy-text/tree';
+import { parseOrThrow } from '../../support/policy-tree';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../../fixtures/policy-texts');
 const fuchu = path.resolve(import.meta.dirname, '../../../prisma/seed-data/fuchu-information-security-basic-policy.txt');
 const structuredFixtures = readdirSync(fixtureDir)
   .filter((name) => name.endsWith('.txt') && name !== 'essay.txt')
   .map((name) => path.join(fixtureDir, name));
-
-function parseOrThrow(text: string): TPolicyTree {
-  const result = parsePolicyText(text);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.tree;
-}
 
 describe('serialize and parse round trip', () => {
   it('covers every fixture', () => {

@@ -2,29 +2,15 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
+import { safeCallbackPath } from '@/lib/http/safe-callback';
 import { recordEvent, recordStandaloneEvent } from '@/lib/server/audit/record-event';
 import { cookieOptions } from '@/lib/server/auth/session-cookie';
 import { createSession, revokeSession } from '@/lib/server/auth/sessions';
 import { signInWithPassword } from '@/lib/server/auth/sign-in';
 import { db } from '@/lib/server/db';
 import { requireAuthSecret, serverEnv, servedOverHttps } from '@/lib/server/env';
+import { getRequestOrigin } from '@/lib/server/http/request-origin';
 import { contextFromHeaders, getRequestContext } from '@/lib/server/request-context';
-
-/** Only paths of this site: never another origin, never a protocol-relative or backslash trick. */
-export function safeCallbackPath(url: string | null | undefined, baseUrl: string): string {
-  if (!url) return '/';
-  let candidate: URL;
-  try {
-    candidate = new URL(url, baseUrl);
-  } catch {
-    return '/';
-  }
-  const base = new URL(baseUrl);
-  if (candidate.origin !== base.origin) return '/';
-  if (!url.startsWith('/') && !url.startsWith(base.origin)) return '/';
-  if (/^\/[\\/]/.test(url) || url.includes('\\')) return '/';
-  return `${candidate.pathname}${candidate.search}${candidate.hash}`;
-}
 
 function headerReader(raw: Record<string, unknown> | undefined) {
   return { get: (name: string) => (typeof raw?.[name] === 'string' ? (raw[name] as string) : null) };
@@ -110,8 +96,12 @@ export function authOptions(): NextAuthOptions {
       session({ session }) {
         return { expires: session.expires };
       },
-      redirect({ url, baseUrl }) {
-        return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+      // After sign-in and sign-out: a path of this site (judged after normalising), on the origin
+      // the person is using when that one is allowed (lib/server/http/request-origin.ts).
+      async redirect({ url, baseUrl }) {
+        const origin = await getRequestOrigin();
+        const path = [origin, baseUrl].map((o) => safeCallbackPath(url, o)).find((p) => p !== '/') ?? '/';
+        return `${origin}${path}`;
       },
     },
     events: {

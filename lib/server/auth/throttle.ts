@@ -74,10 +74,10 @@ export function lockedBy(reserved: TReservedKey[]): boolean {
  * reservation back (and loses the lock when that reservation was what reached the maximum).
  */
 export async function refundAttempt(reserved: TReservedKey[]): Promise<void> {
-  const [idKey, ...others] = reserved.filter((k) => k.key.startsWith('id:')).concat(reserved.filter((k) => !k.key.startsWith('id:')));
+  const isId = (k: TReservedKey) => k.key.startsWith('id:');
   await db().$transaction(async (tx) => {
-    if (idKey) await tx.signInThrottle.deleteMany({ where: { key: idKey.key } });
-    for (const { key, max } of others) {
+    await tx.signInThrottle.deleteMany({ where: { key: { in: reserved.filter(isId).map((k) => k.key) } } });
+    for (const { key, max } of reserved.filter((k) => !isId(k))) {
       await tx.$executeRaw(Prisma.sql`
         UPDATE sign_in_throttles SET
           failures = GREATEST(failures - 1, 0),

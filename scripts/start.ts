@@ -10,6 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { disconnectDb } from '@/lib/server/db';
@@ -28,10 +29,13 @@ const demo = !process.env.DATABASE_URL || process.env.PORTAL_DEMO_ACCOUNTS === '
 const listen = listenAddress({ env: process.env, demo, port });
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+const publicOriginConfigured = Boolean(process.env.NEXTAUTH_URL);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 process.env.NEXTAUTH_SECRET ??= await persistentSecret(path.join('.data', 'auth-secret'));
 
 const database = await openDatabase(log);
+// The demo: sign-in keeps whichever local address the person opened (lib/server/http/request-origin.ts).
+process.env.PORTAL_LOCAL_ORIGINS ??= database.embedded !== null || !publicOriginConfigured ? '1' : '0';
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
@@ -68,11 +72,20 @@ if (!dev) buildIfStale();
 
 next = spawn(process.execPath, [...(dev ? [] : serverNodeArgs()), path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port, ...(listen.host ? ['-H', listen.host] : [])], {
   stdio: 'inherit',
-  env: { ...process.env, ...(dev ? {} : serverMemoryEnv()), DATABASE_URL: database.url },
+  env: { ...process.env, ...(dev ? {} : serverMemoryEnv()), DATABASE_URL: database.url, NODE_OPTIONS: socketAddressNodeOptions() },
 });
 log(listen.message);
 log(`起動しています: ${listen.url} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 next.on('exit', (code) => void shutdown(code ?? 0));
+
+/**
+ * Preloads scripts/server/socket-address.mjs into the server (NODE_OPTIONS reaches `next dev`'s
+ * worker too): the client address the throttle and the audit trail use comes from the socket.
+ */
+function socketAddressNodeOptions(): string {
+  const preload = pathToFileURL(path.resolve('scripts', 'server', 'socket-address.mjs')).href;
+  return [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' ');
+}
 
 /** A random secret kept in .data/ so that sessions survive a restart of the demo portal. */
 async function persistentSecret(file: string): Promise<string> {

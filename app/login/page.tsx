@@ -4,23 +4,13 @@ import { LoginForm } from '@/components/auth/login-form';
 import { PageContainer } from '@/components/layout/page-container';
 import { Notice } from '@/components/ui/notice';
 import { authMessages as m } from '@/lib/messages/auth';
-import { z } from '@/lib/schemas/z';
+import { safeCallbackPath } from '@/lib/http/safe-callback';
 import { getViewer } from '@/lib/server/auth/get-viewer';
+import { getRequestOrigin } from '@/lib/server/http/request-origin';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: m.login.title, robots: { index: false } };
-
-/**
- * Where to go after signing in: a path of this site only. `//host` and `/\host` are read by
- * browsers as another origin, so anything but a single leading slash falls back to the home page.
- */
-const ZCallbackPath = z
-  .string()
-  .max(2000)
-  .regex(/^\/(?![/\\])/)
-  .refine((path) => !/[\\\u0000-\u001f\u007f]/.test(path))
-  .catch('/');
 
 const ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: m.login.invalid,
@@ -35,7 +25,8 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = ZCallbackPath.parse(first(params.callbackUrl) ?? '/');
+  // Where to go after signing in: a path of this site, judged after normalising (lib/http/safe-callback.ts).
+  const callbackUrl = safeCallbackPath(first(params.callbackUrl), await getRequestOrigin());
   const errorCode = first(params.error);
   const initialError = errorCode ? (ERROR_MESSAGES[errorCode] ?? m.login.failed) : null;
   const viewer = await getViewer();

@@ -55,6 +55,8 @@ const ja = {
     'account.password-reset': 'パスワード再設定',
     'account.disable': 'アカウント無効化',
     'account.enable': 'アカウント有効化',
+    'account.directory-link': '庁内ディレクトリ連携の設定',
+    'account.directory-unlink': '庁内ディレクトリ連携の解除',
     'department.create': '部局作成',
     'department.update': '部局変更',
     'grant.create': '閲覧権限の付与',

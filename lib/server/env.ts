@@ -23,6 +23,16 @@ const ZServerEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /** the portal's public origin; https:// switches on Secure and __Host- cookies and HSTS */
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * '1': the demo. After sign-in a person stays on the local address they used (localhost, 127.x,
+   * ::1, this machine's own addresses and name) on NEXTAUTH_URL's port. `npm start` sets it when it
+   * runs the embedded database or NEXTAUTH_URL is not configured.
+   */
+  PORTAL_LOCAL_ORIGINS: z.enum(['0', '1']).optional(),
+  /** reverse proxies in front of the portal whose X-Forwarded-For entries are trusted (0: none) */
+  PORTAL_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** set by scripts/server/socket-address.mjs in the server process: x-portal-socket-address is its own */
+  PORTAL_SOCKET_ADDRESS_HEADER: z.enum(['1']).optional(),
   PORTAL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   PORTAL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** failed sign-ins per login id, and per client address, before a lock-out */

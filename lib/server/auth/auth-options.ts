@@ -2,40 +2,26 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
-import { recordEvent, recordStandaloneEvent } from '@/lib/server/audit/record-event';
+import { safeCallbackPath } from '@/lib/http/safe-callback';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { DIRECTORY_PROVIDER_ID, signInWithDirectory } from '@/lib/server/auth/directory-sign-in';
 import { cookieOptions } from '@/lib/server/auth/session-cookie';
-import { createSession, revokeSession } from '@/lib/server/auth/sessions';
+import { revokeSession } from '@/lib/server/auth/sessions';
 import { signInWithPassword } from '@/lib/server/auth/sign-in';
 import { db } from '@/lib/server/db';
 import { requireAuthSecret, serverEnv, servedOverHttps } from '@/lib/server/env';
+import { getRequestOrigin } from '@/lib/server/http/request-origin';
 import { contextFromHeaders, getRequestContext } from '@/lib/server/request-context';
-
-/** Only paths of this site: never another origin, never a protocol-relative or backslash trick. */
-export function safeCallbackPath(url: string | null | undefined, baseUrl: string): string {
-  if (!url) return '/';
-  let candidate: URL;
-  try {
-    candidate = new URL(url, baseUrl);
-  } catch {
-    return '/';
-  }
-  const base = new URL(baseUrl);
-  if (candidate.origin !== base.origin) return '/';
-  if (!url.startsWith('/') && !url.startsWith(base.origin)) return '/';
-  if (/^\/[\\/]/.test(url) || url.includes('\\')) return '/';
-  return `${candidate.pathname}${candidate.search}${candidate.hash}`;
-}
 
 function headerReader(raw: Record<string, unknown> | undefined) {
   return { get: (name: string) => (typeof raw?.[name] === 'string' ? (raw[name] as string) : null) };
 }
 
-const DIRECTORY_PROVIDER_ID = 'city-directory';
-
 /**
  * The city's directory over OpenID Connect, when PORTAL_OIDC_* are all set. It only proves who
- * the person is: the portal account with the directory's preferred_username as login id must
- * already exist and be active; roles and department stay the portal's own.
+ * the person is: the ID token's issuer and subject must be linked by an administrator to an
+ * active portal account (lib/server/auth/directory-sign-in.ts); roles and department stay the
+ * portal's own.
  */
 function directoryProvider(): Provider[] {
   const env = serverEnv();
@@ -51,24 +37,9 @@ function directoryProvider(): Provider[] {
       authorization: { params: { scope: 'openid profile' } },
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
-      profile: (profile: { sub: string; preferred_username?: string; name?: string }) => ({ id: profile.sub, loginId: profile.preferred_username ?? '', name: profile.name ?? null }),
+      profile: (profile: { sub: string; name?: string }) => ({ id: profile.sub, name: profile.name ?? null }),
     } as Provider,
   ];
-}
-
-async function directorySession(loginId: string, headers: Record<string, unknown> | undefined): Promise<string | null> {
-  const user = await db().user.findUnique({ where: { loginId }, select: { id: true, status: true, roles: true, loginId: true } });
-  const context = contextFromHeaders(headerReader(headers));
-  if (!user || user.status !== 'ACTIVE') {
-    await recordStandaloneEvent({ action: 'auth.sign-in', outcome: 'FAILED', actor: { loginId }, context, details: { provider: DIRECTORY_PROVIDER_ID, reason: user ? 'account-disabled' : 'unknown-login-id' } });
-    return null;
-  }
-  const session = await db().$transaction(async (tx) => {
-    const created = await createSession({ userId: user.id, userAgent: context.userAgent, clientAddress: context.clientAddress }, tx);
-    await recordEvent(tx, { action: 'auth.sign-in', outcome: 'SUCCESS', actor: { id: user.id, loginId: user.loginId, roles: user.roles }, context, details: { provider: DIRECTORY_PROVIDER_ID } });
-    return created;
-  });
-  return session.id;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -95,11 +66,16 @@ export function authOptions(): NextAuthOptions {
       ...directoryProvider(),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== DIRECTORY_PROVIDER_ID) return true;
-        const sid = await directorySession(String((user as { loginId?: string }).loginId ?? ''), undefined);
-        if (!sid) return false;
-        (user as { sid?: string }).sid = sid;
+        // The claims of the ID token next-auth has verified (signature, audience, nonce, issuer).
+        const claims = (profile ?? {}) as { iss?: unknown; sub?: unknown; preferred_username?: unknown };
+        const result = await signInWithDirectory(
+          { issuer: String(claims.iss ?? ''), subject: String(claims.sub ?? ''), preferredUsername: typeof claims.preferred_username === 'string' ? claims.preferred_username : null },
+          await getRequestContext(),
+        );
+        if (!result.ok) return false;
+        (user as { sid?: string }).sid = result.sessionId;
         return true;
       },
       jwt({ token, user }) {
@@ -110,8 +86,12 @@ export function authOptions(): NextAuthOptions {
       session({ session }) {
         return { expires: session.expires };
       },
-      redirect({ url, baseUrl }) {
-        return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+      // After sign-in and sign-out: a path of this site (judged after normalising), on the origin
+      // the person is using when that one is allowed (lib/server/http/request-origin.ts).
+      async redirect({ url, baseUrl }) {
+        const origin = await getRequestOrigin();
+        const path = [origin, baseUrl].map((o) => safeCallbackPath(url, o)).find((p) => p !== '/') ?? '/';
+        return `${origin}${path}`;
       },
     },
     events: {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordEvent, recordStandaloneEvent } from '@/lib/server/audit/record-event';
 import { verifyPassword, MAX_PASSWORD_LENGTH } from '@/lib/server/auth/password';
 import { createSession } from '@/lib/server/auth/sessions';
-import { clearFailures, isThrottled, recordFailure, throttleKeys } from '@/lib/server/auth/throttle';
+import { lockedBy, refundAttempt, reserveAttempt, throttleKeys } from '@/lib/server/auth/throttle';
 import { db } from '@/lib/server/db';
 import type { TRequestContext } from '@/lib/server/request-context';
 
@@ -18,7 +18,9 @@ export type TSignInResult = { ok: true; userId: string; sessionId: string } | { 
 /**
  * Checks a login id and password. An unknown id, a wrong password and a disabled account give
  * the same answer after the same work (a password verification always runs); a throttled id or
- * address is refused before any verification. Every attempt is recorded.
+ * address is refused before any verification. The attempt is counted before the password is
+ * verified (lib/server/auth/throttle.ts) and given back when it was right, so parallel guesses
+ * cannot slip past the limit. Every attempt is recorded.
  */
 export async function signInWithPassword(input: unknown, context: TRequestContext): Promise<TSignInResult> {
   const parsed = ZCredentials.safeParse(input);
@@ -26,7 +28,8 @@ export async function signInWithPassword(input: unknown, context: TRequestContex
   const { loginId, password } = parsed.data;
   const keys = throttleKeys(loginId, context.clientAddress);
 
-  if (await isThrottled(keys)) {
+  const reserved = await reserveAttempt(keys);
+  if (!reserved) {
     await recordStandaloneEvent({ action: 'auth.sign-in', outcome: 'DENIED', actor: { loginId }, context, details: { reason: 'throttled' } });
     return { ok: false, reason: 'throttled' };
   }
@@ -37,7 +40,7 @@ export async function signInWithPassword(input: unknown, context: TRequestContex
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.status !== 'ACTIVE') {
-    const lockedNow = await recordFailure(keys);
+    const lockedNow = lockedBy(reserved);
     await recordStandaloneEvent({
       action: 'auth.sign-in',
       outcome: 'FAILED',
@@ -49,7 +52,7 @@ export async function signInWithPassword(input: unknown, context: TRequestContex
     return { ok: false, reason: 'invalid' };
   }
 
-  await clearFailures(keys[0]!.key);
+  await refundAttempt(reserved);
   const session = await db().$transaction(async (tx) => {
     const created = await createSession({ userId: user.id, userAgent: context.userAgent, clientAddress: context.clientAddress }, tx);
     await recordEvent(tx, {

@@ -1,0 +1,21 @@
+/** The administration screen's part for the city's directory (OpenID Connect) links. */
+export const directoryLinkMessages = {
+  heading: '庁内ディレクトリとの連携',
+  lead: '庁内ディレクトリでログインする職員は、ここで連携したアカウントとしてのみログインできます。ディレクトリ側の利用者名がログインIDと同じでも、連携していなければログインできません。',
+  notConfigured: '庁内ディレクトリによるログインは設定されていません（PORTAL_OIDC_ISSUER など）。連携は設定しておくことができます。',
+  account: 'アカウント',
+  chooseAccount: '選択してください',
+  issuer: '発行者（iss）',
+  issuerHint: 'ディレクトリのIDトークンの iss の値（例: https://directory.example.lg.jp/realms/city）',
+  subject: '利用者識別子（sub）',
+  subjectHint: 'ディレクトリのIDトークンの sub の値。利用者名ではなく、変わらない識別子です。両方を空にして保存すると連携を解除します。',
+  save: '連携を保存',
+  saving: '保存しています…',
+  linked: '連携を保存しました。',
+  unlinked: '連携を解除しました。',
+  listHeading: '連携しているアカウント',
+  empty: '連携しているアカウントはありません。',
+  unlink: '解除',
+  unlinkLabel: (loginId: string) => `${loginId}の連携を解除`,
+  unlinking: '解除しています…',
+} as const;

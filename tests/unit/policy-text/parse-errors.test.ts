@@ -101,12 +101,12 @@ describe('robustness', () => {
     for (let n = 1; n <= 20_000; n++) lines.push(`（見出し${n}）`, `第${n}条 本文が次の行に`, '続く。', '(1) 号', 'ア 細分');
     const result = parsePolicyText(lines.join('\n'));
     expect(result.ok && result.tree.articles.length).toBe(9_999);
-  });
+  }, 60_000);
 
   it('parses one very long line and a paragraph of 100,000 wrapped lines', () => {
     const long = parsePolicyText(`第1条 ${'あ'.repeat(1_000_000)}`);
     expect(long.ok && long.tree.articles[0]?.paragraphs[0]?.text.length).toBe(1_000_000);
     const wrapped = parsePolicyText(`第1条 始め\n${Array.from({ length: 100_000 }, () => 'かきくけこ').join('\n')}`);
     expect(wrapped.ok && wrapped.tree.articles[0]?.paragraphs[0]?.text.length).toBe(500_002);
-  });
+  }, 60_000);
 });

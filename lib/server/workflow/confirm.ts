@@ -4,7 +4,7 @@ import { ZCheckDateInput, ZConfirmInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/admin/guard';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
-import { dateColumn, isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
+import { isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import { getRequestContext } from '@/lib/server/request-context';

@@ -21,6 +21,9 @@ export interface TLineConflict {
 
 export type TLineMerge = { ok: true; lines: string[] } | { ok: false; conflicts: TLineConflict[]; lines: string[] };
 
+/** Cells of the LCS table of the differing middle of two texts (4 bytes each). */
+const MATCH_BUDGET = 16_000_000;
+
 /** Pairs of indices (base, other) of a longest common subsequence of two line lists. */
 function matchLines(base: readonly string[], other: readonly string[]): Map<number, number> {
   const matches = new Map<number, number>();
@@ -37,7 +40,9 @@ function matchLines(base: readonly string[], other: readonly string[]): Map<numb
   }
   const n = endBase - start;
   const m = endOther - start;
-  if (n > 0 && m > 0) {
+  // Past a budget the middle is left unmatched (one region): a side that did not change it still
+  // merges, two sides that both did conflict. Never quadratic memory on a hostile text.
+  if (n > 0 && m > 0 && (n + 1) * (m + 1) <= MATCH_BUDGET) {
     // LCS table of the differing middle, (n+1) x (m+1), filled from the end.
     const width = m + 1;
     const table = new Uint32Array((n + 1) * width);

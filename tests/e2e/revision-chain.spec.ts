@@ -18,7 +18,14 @@ const DAY_AFTER = japanDate(2);
 const RUN = Date.now().toString(36);
 const MARK = { a: `（改正A${RUN}）`, b: `（改正B${RUN}）`, ma: `（予定の改正${RUN}）`, mu: `（急ぎの改正${RUN}）` };
 
-test.describe.configure({ mode: 'serial' });
+// Each step drafts or decides through several screens on a shared machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+/** Signs in as another person in the same page: the session cookies of the last one go first. */
+async function switchTo(page: Page, loginId: string, callbackUrl: string) {
+  await page.context().clearCookies();
+  await loginAs(page, loginId, { callbackUrl });
+}
 
 /** As the editor, on the open draft: change the first sentence of one article, save, submit. */
 async function amendAndSubmit(page: Page, input: { article: RegExp; marker: string; reason: string; date: string }) {
@@ -37,7 +44,7 @@ async function amendAndSubmit(page: Page, input: { article: RegExp; marker: stri
 }
 
 async function approveFromQueue(page: Page, input: { title: RegExp; reason: string }) {
-  await loginAs(page, 'demo-approver', { callbackUrl: '/approvals' });
+  await switchTo(page, 'demo-approver', '/approvals');
   await page.getByRole('link', { name: input.title }).first().click();
   await expect(page.getByText(input.reason)).toBeVisible();
   await page.getByLabel('コメント').fill('内容を確認しました。');
@@ -78,7 +85,7 @@ test.describe('two amendments: B drafted while A is scheduled', () => {
     await expect(page.getByLabel('本文', { exact: true })).toHaveValue(new RegExp(MARK.a.replace(/[()（）]/g, '.')));
     await amendAndSubmit(page, { article: /(第2条　[^\n]*?)。/, marker: MARK.b, reason: `改正B ${RUN}`, date: DAY_AFTER });
 
-    await loginAs(page, 'demo-approver', { callbackUrl: '/approvals' });
+    await switchTo(page, 'demo-approver', '/approvals');
     await page.getByRole('link', { name: TITLE }).first().click();
     await expect(page.getByText(/改正前（この改正が改正する版）: 第3版（令和\d+年\d+月\d+日施行予定）/)).toBeVisible();
     const table = page.locator('table').first();
@@ -121,7 +128,7 @@ test.describe('an urgent change approved while A is scheduled', () => {
     await expect(page.getByLabel('本文', { exact: true })).not.toHaveValue(new RegExp(MARK.ma.replace(/[()（）]/g, '.')));
     await amendAndSubmit(page, { article: /(第３　[^\n]*?)。/, marker: MARK.mu, reason: `急ぎの改正 ${RUN}`, date: TODAY });
 
-    await loginAs(page, 'demo-approver', { callbackUrl: '/approvals' });
+    await switchTo(page, 'demo-approver', '/approvals');
     await page.getByRole('link', { name: TITLE }).first().click();
     await expect(page.getByText(/承認すると、その改正内容をこの改正の上に重ね直した版が作られ/)).toBeVisible();
     await page.getByLabel('コメント').fill('至急承認します。');
@@ -134,7 +141,7 @@ test.describe('an urgent change approved while A is scheduled', () => {
     await expect(page.locator('#a3')).toContainText(MARK.mu);
     await expect(page.locator('main')).not.toContainText(MARK.ma);
 
-    await loginAs(page, 'demo-approver', { callbackUrl: '/approvals' });
+    await switchTo(page, 'demo-approver', '/approvals');
     const item = page.getByRole('listitem').filter({ hasText: '確認待ち' }).filter({ has: page.getByRole('link', { name: TITLE }) });
     await item.getByRole('link', { name: TITLE }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('の確認');

@@ -33,6 +33,13 @@ describe('mergeLines (diff3 over lines; one letter = one line)', () => {
     }
   });
 
+  it('keeps to its budget on long texts changed throughout: an untouched side still merges', () => {
+    const base = Array.from({ length: 6000 }, (_, i) => `b${i}`);
+    const ours = Array.from({ length: 6000 }, (_, i) => `o${i}`);
+    expect(mergeLines(base, ours, base)).toEqual({ ok: true, lines: ours });
+    expect(mergeLines(base, ours, [...base.slice(0, 10), 'x', ...base.slice(11)]).ok).toBe(false);
+  });
+
   it('marks a conflict with both sides and the base', () => {
     const result = mergeLines(['a', 'b', 'c'], ['a', 'X', 'c'], ['a', 'Y', 'c']);
     expect(result).toEqual({ ok: false, conflicts: [{ baseLine: 2, base: ['b'], ours: ['X'], theirs: ['Y'] }], lines: ['a', '<<<<<<<', 'X', '|||||||', 'b', '=======', 'Y', '>>>>>>>', 'c'] });

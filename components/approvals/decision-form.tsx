@@ -24,9 +24,12 @@ export function DecisionForm({
   today,
   approveAction,
   rejectAction,
+  canApprove = true,
 }: {
   slug: string;
   number: number;
+  /** false when the revision's base is stale: only sending it back is offered (the DAL refuses the rest) */
+  canApprove?: boolean;
   proposedDate: string | null;
   /** today's date in Japan by the server's clock */
   today: string;
@@ -97,7 +100,7 @@ export function DecisionForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    void decide(submitter?.getAttribute('value') === 'reject' ? 'reject' : 'approve');
+    void decide(submitter?.getAttribute('value') === 'reject' || !canApprove ? 'reject' : 'approve');
   }
 
   return (
@@ -135,11 +138,15 @@ export function DecisionForm({
           </p>
         )}
       </div>
-      <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? null} hint={`${m.review.effectiveDateHint} ${m.effectiveDate.hint}`} inputRef={dateRef} readOnly={!hydrated} />
+      {canApprove && (
+        <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? null} hint={`${m.review.effectiveDateHint} ${m.effectiveDate.hint}`} inputRef={dateRef} readOnly={!hydrated} />
+      )}
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="approve" aria-disabled={pending !== null || undefined} className={ui.primary}>
-          {pending === 'approve' ? m.review.approving : m.review.approve}
-        </button>
+        {canApprove && (
+          <button type="submit" name="decision" value="approve" aria-disabled={pending !== null || undefined} className={ui.primary}>
+            {pending === 'approve' ? m.review.approving : m.review.approve}
+          </button>
+        )}
         <button type="submit" name="decision" value="reject" aria-disabled={pending !== null || undefined} className={ui.dangerOutline}>
           {pending === 'reject' ? m.review.rejecting : m.review.reject}
         </button>

@@ -159,7 +159,15 @@ export default async function ReviewPage({ params }: TProps) {
           ) : confirm ? (
             <ConfirmForm slug={review.slug} number={review.number} action={confirmRevisionAction} />
           ) : (
-            <DecisionForm slug={review.slug} number={review.number} proposedDate={review.effectiveDate} today={todayInJapan()} approveAction={approveRevisionAction} rejectAction={rejectRevisionAction} />
+            <DecisionForm
+              slug={review.slug}
+              number={review.number}
+              canApprove={!review.staleBase}
+              proposedDate={review.effectiveDate}
+              today={todayInJapan()}
+              approveAction={approveRevisionAction}
+              rejectAction={rejectRevisionAction}
+            />
           )}
         </div>
       </section>

@@ -2,6 +2,7 @@
 
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
+import { confirmRevision } from '@/lib/server/workflow/confirm';
 import { approveRevision, rejectRevision } from '@/lib/server/workflow/revisions';
 
 /*
@@ -20,4 +21,9 @@ export async function approveRevisionAction(formData: FormData) {
 export async function rejectRevisionAction(formData: FormData) {
   const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), comment: text(formData, 'comment') };
   return runAction(() => rejectRevision(input));
+}
+
+export async function confirmRevisionAction(formData: FormData) {
+  const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), comment: text(formData, 'comment') };
+  return runAction(() => confirmRevision(input));
 }

@@ -32,12 +32,15 @@ async function decisionNotice(params: TSearchParams): Promise<string | null> {
   const number = Number(first(params.number));
   if (!done || !slug.success || !Number.isInteger(number) || number < 1) return null;
   const title = findNode(await listLibrary(), slug.data)?.title ?? slug.data;
-  if (done === 'approved') {
+  if (done === 'approved' || done === 'rebased') {
     const date = ZIsoDate.safeParse(first(params.date));
-    return date.success ? m.queue.notices.approved(title, number, formatWareki(date.data)) : null;
+    if (!date.success) return null;
+    return done === 'rebased' ? m.queue.notices.approvedRebased(title, m.common.draft(number), formatWareki(date.data)) : m.queue.notices.approvedDraft(title, m.common.draft(number), formatWareki(date.data));
   }
-  if (done === 'partial') return m.queue.notices.approvedPartial(title, number, Number(first(params.approvals)) || 0, Number(first(params.required)) || 0);
-  if (done === 'rejected') return m.queue.notices.rejected(title, number);
+  if (done === 'overlap') return m.queue.notices.overlap(title, m.common.draft(number));
+  if (done === 'confirmed') return m.queue.notices.confirmed(title, number);
+  if (done === 'partial') return m.queue.notices.approvedPartial(title, m.common.draft(number), Number(first(params.approvals)) || 0, Number(first(params.required)) || 0);
+  if (done === 'rejected') return m.queue.notices.rejected(title, m.common.draft(number));
   return null;
 }
 

@@ -16,12 +16,16 @@ export function ApprovalQueue({ items }: { items: TQueueRow[] }) {
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <h2 className="text-std-18B-160">
               <Link href={`/approvals/${item.slug}/${item.number}`} className="dads-link">
-                {item.title} {m.common.revision(item.number)}
+                {item.title} {m.common.draft(item.number)}
               </Link>
             </h2>
-            <Tag tone={item.cannotDecide ? 'gray' : 'yellow'}>
-              {m.queue.approvals} {m.common.approvalsCount(item.approvals, item.required)}
-            </Tag>
+            {item.kind === 'confirm' ? (
+              <Tag tone={item.cannotDecide ? 'gray' : 'orange'}>{m.review.confirmTag}</Tag>
+            ) : (
+              <Tag tone={item.cannotDecide ? 'gray' : 'yellow'}>
+                {m.queue.approvals} {m.common.approvalsCount(item.approvals, item.required)}
+              </Tag>
+            )}
           </div>
           <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-std-16N-170 sm:gap-x-6">
             <dt className="text-solid-gray-700">{m.queue.submittedBy}</dt>

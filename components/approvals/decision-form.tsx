@@ -8,7 +8,8 @@ import { useHydrated } from '@/components/editor/use-hydrated';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import type { TActionResult } from '@/lib/server/http/action-result';
 
-type TApproveAction = (formData: FormData) => Promise<TActionResult<{ approved: boolean; approvals: number; required: number }>>;
+type TApproveAction = (formData: FormData) => Promise<TActionResult<{ approved: boolean; approvals: number; required: number; rebased?: number[]; overlap?: { scheduledNumber: number } }>>;
+type TConfirmAction = (formData: FormData) => Promise<TActionResult<{ edition: number }>>;
 type TRejectAction = (formData: FormData) => Promise<TActionResult<void>>;
 
 /**
@@ -23,9 +24,12 @@ export function DecisionForm({
   today,
   approveAction,
   rejectAction,
+  canApprove = true,
 }: {
   slug: string;
   number: number;
+  /** false when the revision's base is stale: only sending it back is offered (the DAL refuses the rest) */
+  canApprove?: boolean;
   proposedDate: string | null;
   /** today's date in Japan by the server's clock */
   today: string;
@@ -73,8 +77,10 @@ export function DecisionForm({
       if (kind === 'approve') {
         const result = await approveAction(form);
         if (!result.ok) return showFailure(result.error.message);
-        const { approved, approvals, required } = result.data;
-        return done(approved ? { done: 'approved', date: readDate.ok ? readDate.iso : '' } : { done: 'partial', approvals: String(approvals), required: String(required) });
+        const { approved, approvals, required, rebased, overlap } = result.data;
+        if (overlap) return done({ done: 'overlap' });
+        if (approved) return done({ done: rebased?.length ? 'rebased' : 'approved', date: readDate.ok ? readDate.iso : '' });
+        return done({ done: 'partial', approvals: String(approvals), required: String(required) });
       }
       const result = await rejectAction(form);
       if (!result.ok) return showFailure(result.error.message);
@@ -94,7 +100,7 @@ export function DecisionForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    void decide(submitter?.getAttribute('value') === 'reject' ? 'reject' : 'approve');
+    void decide(submitter?.getAttribute('value') === 'reject' || !canApprove ? 'reject' : 'approve');
   }
 
   return (
@@ -132,15 +138,77 @@ export function DecisionForm({
           </p>
         )}
       </div>
-      <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? null} hint={`${m.review.effectiveDateHint} ${m.effectiveDate.hint}`} inputRef={dateRef} readOnly={!hydrated} />
+      {canApprove && (
+        <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? null} hint={`${m.review.effectiveDateHint} ${m.effectiveDate.hint}`} inputRef={dateRef} readOnly={!hydrated} />
+      )}
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="decision" value="approve" aria-disabled={pending !== null || undefined} className={ui.primary}>
-          {pending === 'approve' ? m.review.approving : m.review.approve}
-        </button>
+        {canApprove && (
+          <button type="submit" name="decision" value="approve" aria-disabled={pending !== null || undefined} className={ui.primary}>
+            {pending === 'approve' ? m.review.approving : m.review.approve}
+          </button>
+        )}
         <button type="submit" name="decision" value="reject" aria-disabled={pending !== null || undefined} className={ui.dangerOutline}>
           {pending === 'reject' ? m.review.rejecting : m.review.reject}
         </button>
       </div>
+    </form>
+  );
+}
+
+/** A rebased revision: an optional comment, then 確認する. */
+export function ConfirmForm({ slug, number, action }: { slug: string; number: number; action: TConfirmAction }) {
+  const id = useId();
+  const router = useRouter();
+  const [comment, setComment] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
+  const failureRef = useRef<HTMLDivElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setFailure(null);
+    setPending(true);
+    try {
+      const form = new FormData();
+      form.set('slug', slug);
+      form.set('number', String(number));
+      form.set('comment', comment);
+      const result = await action(form);
+      if (!result.ok) {
+        setFailure(result.error.message);
+        window.setTimeout(() => failureRef.current?.focus(), 0);
+        return;
+      }
+      router.push(`/approvals?${new URLSearchParams({ slug, number: String(result.data.edition), done: 'confirmed' })}`);
+      router.refresh();
+    } catch {
+      setFailure(m.common.networkError);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-[42rem] space-y-5">
+      <div ref={failureRef} tabIndex={-1} aria-live="polite" className="rounded-8 empty:hidden">
+        {failure && (
+          <div className="rounded-8 border-2 border-error-1 bg-red-50 px-4 py-3 text-std-16N-170 text-solid-gray-900">
+            <p className="text-std-16B-170 text-error-2">{m.common.errorHeading}</p>
+            <p className="mt-1">{failure}</p>
+          </div>
+        )}
+      </div>
+      <div>
+        <label htmlFor={`${id}-comment`} className={ui.label}>
+          {m.review.comment}
+        </label>
+        <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} readOnly={!hydrated} onChange={(event) => setComment(event.target.value)} className={`${ui.input} py-3`} />
+      </div>
+      <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
+        {pending ? m.review.confirming : m.review.confirm}
+      </button>
     </form>
   );
 }

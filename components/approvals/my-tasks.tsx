@@ -23,7 +23,7 @@ export function MyTasks({ tasks, canCreateDocument = false }: { tasks: TTasks; c
             {tasks.rejected.map((task) => (
               <li key={`${task.slug}-${task.number}`} className="py-3">
                 <Link href={`/documents/${task.slug}/edit`} className="dads-link text-std-16B-170">
-                  {task.title} {m.common.revision(task.number)}
+                  {task.title} {m.common.draft(task.number)}
                 </Link>
                 <p className="mt-1 line-clamp-3 text-std-16N-170 whitespace-pre-wrap text-solid-gray-900">{task.comment}</p>
                 <p className="mt-1 text-dns-14N-130 text-solid-gray-700">{m.tasks.rejectedBy(task.by, formatDateTime(task.at))}</p>
@@ -36,7 +36,7 @@ export function MyTasks({ tasks, canCreateDocument = false }: { tasks: TTasks; c
             {drafts.map((task) => (
               <li key={`${task.slug}-${task.number}`} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 py-3">
                 <Link href={`/documents/${task.slug}/edit`} className="dads-link text-std-16B-170">
-                  {task.title} {m.common.revision(task.number)}
+                  {task.title} {m.common.draft(task.number)}
                 </Link>
                 {task.status === 'IN_REVIEW' && <Tag tone="yellow">{m.tasks.inReview}</Tag>}
               </li>
@@ -48,7 +48,7 @@ export function MyTasks({ tasks, canCreateDocument = false }: { tasks: TTasks; c
             {tasks.toApprove.map((task) => (
               <li key={`${task.slug}-${task.number}`} className="py-3">
                 <Link href={`/approvals/${task.slug}/${task.number}`} className="dads-link text-std-16B-170">
-                  {task.title} {m.common.revision(task.number)}
+                  {task.title} {m.common.draft(task.number)}
                 </Link>
                 <p className="mt-1 text-dns-14N-130 text-solid-gray-700">
                   {task.submittedBy}・{formatDateTime(task.submittedAt)}

@@ -24,7 +24,7 @@ export function ComparePicker({
 }) {
   const option = (revision: TRevisionEntry) => (
     <option key={revision.number} value={revision.number}>
-      {m.pickOption(revision.number, revisionDetail(revision))}
+      {m.pickOption(historyMessages.common.label(revision), revisionDetail(revision))}
     </option>
   );
   return (

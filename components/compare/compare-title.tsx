@@ -29,7 +29,7 @@ export function CompareTitle({ documentTitle, from, to }: { documentTitle: strin
               <dt>{label}</dt>
               <dd>
                 <span aria-hidden="true">：</span>
-                {m.sideDetail(revision.number, revisionDetail(revision))}
+                {m.sideDetail(historyMessages.common.label(revision), revisionDetail(revision))}
               </dd>
             </div>
           ))}

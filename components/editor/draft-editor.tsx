@@ -9,7 +9,7 @@ import { ConflictPanel, type TConflict } from '@/components/editor/conflict-pane
 import { formatTime, toLf } from '@/components/editor/format';
 import { LineNumberedTextarea, type TTextEditorHandle } from '@/components/editor/line-numbered-textarea';
 import { PolicyPreview } from '@/components/editor/policy-preview';
-import { SubmitForm, type TSubmitAction } from '@/components/editor/submit-form';
+import { SubmitForm, type TCheckDateAction, type TSubmitAction } from '@/components/editor/submit-form';
 import { ConflictCopies, DecisionRecord } from '@/components/editor/workflow-records';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { parsePolicyText, type TParseResult } from '@/lib/policy-text/parse';
@@ -54,6 +54,7 @@ export function DraftEditor({
   saveAction,
   submitAction,
   withdrawAction,
+  checkDateAction,
   today,
 }: {
   draft: TDraftEditorView;
@@ -62,6 +63,7 @@ export function DraftEditor({
   saveAction: TSaveAction;
   submitAction: TSubmitAction;
   withdrawAction: TFormAction<void>;
+  checkDateAction?: TCheckDateAction;
 }) {
   const id = useId();
   const router = useRouter();
@@ -324,6 +326,7 @@ export function DraftEditor({
           defaultDate={draft.effectiveDate ?? ''}
           today={today}
           action={submitAction}
+          checkDateAction={checkDateAction}
           blocked={conflict !== null}
           beforeSubmit={async () => {
             const check = parsePolicyText(textRef.current);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ui } from '@/components/admin/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { issuesFromMessage, ParseIssues, type TLineIssue } from '@/components/editor/parse-issues';
@@ -9,6 +9,7 @@ import { workflowMessages as m } from '@/lib/messages/workflow';
 import type { TActionResult } from '@/lib/server/http/action-result';
 
 export type TSubmitAction = (formData: FormData) => Promise<TActionResult<{ number: number }>>;
+export type TCheckDateAction = (formData: FormData) => Promise<TActionResult<{ ok: true; amends: string | null } | { ok: false; message: string }>>;
 
 type TBeforeSubmit = () => Promise<{ ok: true } | { ok: false; parseErrors: TLineIssue[] } | { ok: false; message: string }>;
 
@@ -26,6 +27,7 @@ export function SubmitForm({
   defaultDate,
   today,
   action,
+  checkDateAction,
   blocked,
   beforeSubmit,
   onGoToLine,
@@ -37,6 +39,8 @@ export function SubmitForm({
   defaultDate: string;
   today: string;
   action: TSubmitAction;
+  /** asks the server, as the date is entered, whether it collides with another revision's */
+  checkDateAction?: TCheckDateAction;
   blocked: boolean;
   beforeSubmit: TBeforeSubmit;
   onGoToLine: (line: number) => void;
@@ -52,6 +56,39 @@ export function SubmitForm({
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
+  const [dateCheck, setDateCheck] = useState<{ iso: string; message: string | null; amends: string | null } | null>(null);
+
+  // The live check: a short pause after typing, then the server says whether the date is free and
+  // which revision the draft would amend on it. Submitting checks again; this only says it sooner.
+  useEffect(() => {
+    if (!checkDateAction) return;
+    const read = readEffectiveDate(date, today);
+    if (!read.ok) return;
+    let cancelled = false;
+    const timer = window.setTimeout(async () => {
+      const form = new FormData();
+      form.set('slug', slug);
+      form.set('number', String(number));
+      form.set('effectiveDate', read.iso);
+      try {
+        const result = await checkDateAction(form);
+        if (cancelled || !result.ok) return;
+        setDateCheck({ iso: read.iso, message: result.data.ok ? null : result.data.message, amends: result.data.ok ? result.data.amends : null });
+      } catch {
+        // the check is a courtesy; the submit checks again
+      }
+    }, 400);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [checkDateAction, date, today, slug, number]);
+  const currentIso = (() => {
+    const read = readEffectiveDate(date, today);
+    return read.ok ? read.iso : null;
+  })();
+  const liveDateProblem = dateCheck && dateCheck.iso === currentIso ? dateCheck.message : null;
+  const liveDateAmends = dateCheck && dateCheck.iso === currentIso && !dateCheck.message ? dateCheck.amends : null;
 
   function showProblem(next: TProblem) {
     setProblem(next);
@@ -136,7 +173,8 @@ export function SubmitForm({
             </p>
           )}
         </div>
-        <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? null} inputRef={dateRef} readOnly={!hydrated} />
+        <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? liveDateProblem} inputRef={dateRef} readOnly={!hydrated} />
+        {liveDateAmends && <p className="-mt-3 text-std-16N-170 text-solid-gray-700">{m.submit.amends(liveDateAmends)}</p>}
         <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
           {pending ? m.submit.submitting : m.submit.submit}
         </button>

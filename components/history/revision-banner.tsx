@@ -28,6 +28,10 @@ export function revisionNotice(revision: TRevisionEntry, inForceNumber: number |
       return { tone: 'warning', text: m.revisionPage.withdrawn };
     case 'abolition':
       return { tone: 'warning', text: m.revisionPage.abolition(wareki(revision.effectiveDate)) };
+    case 'confirming':
+      return { tone: 'warning', text: m.revisionPage.confirming(wareki(revision.effectiveDate) ?? m.facts.effectiveUndecided) };
+    case 'rebased':
+      return { tone: 'warning', text: m.revisionPage.rebased(revision.rebasedToNumber ?? 0) };
   }
 }
 

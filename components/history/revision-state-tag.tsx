@@ -13,6 +13,8 @@ const STATE_TONES = {
   rejected: 'red',
   withdrawn: 'gray',
   abolition: 'gray',
+  confirming: 'orange',
+  rebased: 'gray',
 } as const satisfies Record<TRevisionState, TTagTone>;
 
 /** The revision's state in words: 現行, 未施行, 旧版（令和6年3月31日まで）, 差戻し … */

@@ -7,16 +7,12 @@ import { historyMessages as m } from '@/lib/messages/history';
 import type { TRevisionEntry } from '@/lib/server/history/revisions';
 
 /**
- * The revision a 「前の版と比較」 compares with: for an approved revision the approved one that
- * took effect before it, for an unapproved one the latest approved revision numbered below it
- * (the text it was drafted from, as a rule).
+ * The revision a 「前の版と比較」 compares with: the one it amends, its predecessor in the chain
+ * (docs/decisions/007); for a 改正案, the revision it was started from.
  */
 export function previousApproved(revisions: readonly TRevisionEntry[], revision: TRevisionEntry): number | null {
-  const approved = revisions.filter((r) => r.status === 'APPROVED' && r.effectiveDate).sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!));
-  const position = approved.findIndex((r) => r.number === revision.number);
-  if (position > 0) return approved[position - 1]!.number;
-  if (position === 0) return null;
-  return approved.filter((r) => r.number < revision.number).at(-1)?.number ?? null;
+  const previous = revision.amendsNumber ?? (revision.status === 'APPROVED' ? null : revision.baseNumber);
+  return previous !== null && revisions.some((r) => r.number === previous) ? previous : null;
 }
 
 /** Every revision, newest first, on a vertical line; the one in force stands out. */
@@ -39,7 +35,7 @@ export function RevisionTimeline({ slug, revisions, inForceNumber }: { slug: str
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <h2 id={headingId} className="text-std-20B-150 text-solid-gray-900">
                   <Link href={revisionHref(slug, revision.number)} className="dads-link">
-                    {m.common.revision(revision.number)}
+                    {m.common.label(revision)}
                   </Link>
                 </h2>
                 <RevisionStateTag revision={revision} />
@@ -55,19 +51,19 @@ export function RevisionTimeline({ slug, revisions, inForceNumber }: { slug: str
               <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170">
                 <li>
                   <Link href={revisionHref(slug, revision.number)} className="dads-link">
-                    {m.timeline.open(revision.number)}
+                    {m.timeline.open(m.common.label(revision))}
                   </Link>
                 </li>
                 {previous !== null && (
                   <li>
-                    <Link href={compareHref(slug, previous, revision.number)} className="dads-link" aria-label={m.timeline.compareLabel(revision.number, previousLabel)}>
+                    <Link href={compareHref(slug, previous, revision.number)} className="dads-link" aria-label={m.timeline.compareLabel(m.common.label(revision), previousLabel)}>
                       {previousLabel}
                     </Link>
                   </li>
                 )}
                 {inForceNumber !== null && inForceNumber !== revision.number && inForceNumber !== previous && (
                   <li>
-                    <Link href={compareHref(slug, inForceNumber, revision.number)} className="dads-link" aria-label={m.timeline.compareLabel(revision.number, m.timeline.compareCurrent)}>
+                    <Link href={compareHref(slug, inForceNumber, revision.number)} className="dads-link" aria-label={m.timeline.compareLabel(m.common.label(revision), m.timeline.compareCurrent)}>
                       {m.timeline.compareCurrent}
                     </Link>
                   </li>

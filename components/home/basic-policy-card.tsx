@@ -26,7 +26,7 @@ export function BasicPolicyCard({ document }: { document: TDocumentSummary }) {
               <WarekiDate iso={document.inForce.effectiveDate} withIso />
             </dd>
             <dt className="text-solid-gray-700">{m.document.revisionLabel}</dt>
-            <dd>{m.document.revision(document.inForce.number)}</dd>
+            <dd>{m.document.revision(document.inForce.edition)}</dd>
           </>
         )}
       </dl>

@@ -36,7 +36,7 @@ export function MyDepartmentDocuments({ departmentName, documents }: { departmen
                 <p className="text-std-16N-170 text-solid-gray-700">
                   {document.inForce ? (
                     <>
-                      {m.document.revision(document.inForce.number)}
+                      {m.document.revision(document.inForce.edition)}
                       {'　'}
                       {m.document.effectiveDate} <WarekiDate iso={document.inForce.effectiveDate} />
                     </>

@@ -27,7 +27,7 @@ export function RecentRevisions({ recent }: { recent: TRecentRevision[] }) {
                 <Link href={`/documents/${entry.document.slug}`} className="dads-link text-std-17N-170">
                   {entry.document.title}
                 </Link>
-                <span className="text-std-16N-170 text-solid-gray-700">{m.document.revision(entry.revisionNumber)}</span>
+                <span className="text-std-16N-170 text-solid-gray-700">{m.document.revision(entry.document.inForce?.edition ?? entry.revisionNumber)}</span>
               </div>
             </li>
           ))}

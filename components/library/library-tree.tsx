@@ -6,6 +6,7 @@ import { ScheduledTag } from '@/components/ui/scheduled-tag';
 import { VisibilityBadge } from '@/components/ui/visibility-badge';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
+import { formatWareki } from '@/lib/policy-text/wareki';
 import type { TLibraryNode } from '@/lib/server/documents/types';
 
 type TTreeOptions = { asOf?: string; showVisibility: boolean };
@@ -32,7 +33,7 @@ function LibraryEntry({ node, depth, asOf, showVisibility }: { node: TLibraryNod
           <KindLabel kind={node.kind} />
           {showVisibility && <VisibilityBadge visibility={node.visibility} />}
           {node.edition === 'excerpt' && <ExcerptTag />}
-          {node.scheduled && <ScheduledTag />}
+          {node.scheduled && !node.inForce && <ScheduledTag />}
         </div>
         <p className="mt-2 text-std-18B-160">
           {href ? (
@@ -47,8 +48,8 @@ function LibraryEntry({ node, depth, asOf, showVisibility }: { node: TLibraryNod
           {node.inForce ? (
             <>
               <div className="flex gap-2">
-                <dt className="sr-only">{m.document.revisionLabel}</dt>
-                <dd>{m.document.revision(node.inForce.number)}</dd>
+                <dt>{m.document.inForceLabel}:</dt>
+                <dd>{m.document.revision(node.inForce.edition)}</dd>
               </div>
               <div className="flex gap-2">
                 <dt>{m.document.effectiveDate}</dt>
@@ -66,8 +67,16 @@ function LibraryEntry({ node, depth, asOf, showVisibility }: { node: TLibraryNod
         </dl>
         {node.scheduled && (
           <p className="mt-2 text-std-16N-170 text-solid-gray-800">
-            <WarekiDate iso={node.scheduled.effectiveDate} withIso />
-            {m.document.scheduledSuffix(node.scheduled.number)}
+            {node.inForce ? (
+              <>
+                {m.document.scheduledLabel}: {m.document.scheduledValue(node.scheduled.edition, formatWareki(node.scheduled.effectiveDate))}
+              </>
+            ) : (
+              <>
+                <WarekiDate iso={node.scheduled.effectiveDate} withIso />
+                {m.document.scheduledSuffix(node.scheduled.edition)}
+              </>
+            )}
             {node.inForce && (
               <>
                 {' '}

@@ -7,6 +7,7 @@ import { ScheduledTag } from '@/components/ui/scheduled-tag';
 import { VisibilityBadge } from '@/components/ui/visibility-badge';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
+import { formatWareki } from '@/lib/policy-text/wareki';
 import type { TDocumentView } from '@/lib/server/documents/types';
 
 /**
@@ -22,7 +23,7 @@ export function DocumentHeader({ view, requestedAsOf, showVisibility }: { view: 
         <KindLabel kind={document.kind} />
         {showVisibility && <VisibilityBadge visibility={document.visibility} />}
         {document.edition === 'excerpt' && <ExcerptTag />}
-        {document.scheduled && <ScheduledTag />}
+        {document.scheduled && !document.inForce && <ScheduledTag />}
       </div>
       <h1 id="document-title" className="mt-3 text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">
         {document.title}
@@ -37,9 +38,15 @@ export function DocumentHeader({ view, requestedAsOf, showVisibility }: { view: 
           </div>
         )}
         <div className="flex gap-3">
-          <dt className="text-solid-gray-700">{m.document.revisionLabel}</dt>
-          <dd>{m.document.revision(revision.number)}</dd>
+          <dt className="text-solid-gray-700">{requestedAsOf ? m.document.revisionLabel : m.document.inForceLabel}</dt>
+          <dd>{m.document.revision(document.inForce?.number === revision.number ? document.inForce.edition : revision.number)}</dd>
         </div>
+        {document.scheduled && (
+          <div className="flex gap-3">
+            <dt className="text-solid-gray-700">{m.document.scheduledLabel}</dt>
+            <dd>{m.document.scheduledValue(document.scheduled.edition, formatWareki(document.scheduled.effectiveDate))}</dd>
+          </div>
+        )}
         {document.department && (
           <div className="flex gap-3">
             <dt className="text-solid-gray-700">{m.document.department}</dt>
@@ -66,7 +73,7 @@ export function DocumentHeader({ view, requestedAsOf, showVisibility }: { view: 
             <Notice tone="warning">
               <p>
                 <WarekiDate iso={document.scheduled.effectiveDate} withIso />
-                {m.document.scheduledSuffix(document.scheduled.number)}
+                {m.document.scheduledSuffix(document.scheduled.edition)}
               </p>
               <p className="mt-1 print:hidden">
                 <Link href={documentHref(document.slug, document.scheduled.effectiveDate)} className="dads-link">

@@ -103,7 +103,7 @@ export function SearchHitList({ result }: { result: TSearchResult }) {
               <span>{hit.document.title}</span>
               {result.scope === 'all' && (
                 <span>
-                  {s.results.revision(hit.revision.number)}（{s.results.effective(formatWareki(hit.revision.effectiveDate))}）
+                  {s.results.revision(hit.revision.edition)}（{s.results.effective(formatWareki(hit.revision.effectiveDate))}）
                 </span>
               )}
             </div>

@@ -12,6 +12,8 @@ const ja = {
     library: '規程一覧',
     history: '改正履歴',
     revision: (n: number) => `第${n}版`,
+    /** 第3版 for an approved revision (its place in the chain); 改正案（整理番号5） for the others */
+    label: (r: { edition: number | null; number: number }) => (r.edition ? `第${r.edition}版` : `改正案（整理番号${r.number}）`),
     currentText: '現行の本文を表示',
   },
   state: {
@@ -23,6 +25,8 @@ const ja = {
     rejected: '差戻し',
     withdrawn: '取下げ',
     abolition: '廃止済み',
+    confirming: '確認待ち',
+    rebased: '差替え済み',
   } satisfies Record<TRevisionState, string>,
   /** the badge of a superseded revision whose end is known */
   supersededUntil: (wareki: string) => `旧版（${wareki}まで）`,
@@ -53,15 +57,15 @@ const ja = {
     fullNote: '審査中・差戻し等の版と審査の記録を含めて表示しています。',
     empty: 'この文書の版はまだありません。',
     listLabel: '版の一覧',
-    open: (n: number) => `第${n}版の本文を表示`,
+    open: (label: string) => `${label}の本文を表示`,
     comparePrevious: '前の版と比較',
     compareCurrent: '現行と比較',
     comparePreviousCurrent: '前の版（現行）と比較',
-    compareLabel: (n: number, what: string) => `第${n}版を${what}`,
+    compareLabel: (label: string, what: string) => `${label}を${what}`,
     backToDocument: '本文に戻る',
   },
   revisionPage: {
-    metaTitle: (title: string, n: number) => `第${n}版 - ${title}`,
+    metaTitle: (title: string, label: string) => `${label} - ${title}`,
     superseded: (until: string, current: number | null) =>
       current === null ? `この版は${until}まで施行されていた旧版です。` : `この版は${until}まで施行されていた旧版です（現行は第${current}版）。`,
     supersededUndated: (current: number | null) => (current === null ? 'この版は施行されていた旧版です。' : `この版は施行されていた旧版です（現行は第${current}版）。`),
@@ -72,6 +76,8 @@ const ja = {
     withdrawn: '取り下げられた改正案です。この版は施行されていません。',
     abolition: (from: string | null) => (from ? `この版により、この文書は${from}に廃止されました。` : 'この文書を廃止する版です。'),
     inForce: '現在施行されている版です。',
+    confirming: (from: string) => `前に施行される改正が承認されたため、その上に改正内容を重ね直した版です。承認者の確認を待っています（確認されるまで、${from}になっても施行されません）。`,
+    rebased: (copy: number) => `この版の施行日より前に施行される改正が承認されたため、改正内容をその上に重ね直した版（整理番号${copy}）に差し替えられました。この版そのものは施行されません。`,
     actions: 'この版の操作',
     articleHistory: '沿革',
     articleHistoryLabel: (article: string) => `${article}の沿革`,
@@ -85,7 +91,7 @@ const ja = {
     after: '改正後',
     remarks: '備考',
     /** after 「改正前：」: 第1版（令和3年4月1日施行） */
-    sideDetail: (n: number, detail: string) => `第${n}版（${detail}）`,
+    sideDetail: (label: string, detail: string) => `${label}（${detail}）`,
     effective: (wareki: string) => `${wareki}施行`,
     effectiveScheduled: (wareki: string) => `${wareki}施行予定`,
     note: '（傍線部分は改正部分）',
@@ -118,7 +124,7 @@ const ja = {
     pickFrom: '改正前の版',
     pickTo: '改正後の版',
     pickSubmit: '比較する',
-    pickOption: (n: number, detail: string) => `第${n}版（${detail}）`,
+    pickOption: (label: string, detail: string) => `${label}（${detail}）`,
   },
   readerLinks: {
     history: '改正履歴',

@@ -37,6 +37,12 @@ export const ja = {
     revision: (n: number) => `第${n}版`,
     effectiveDate: '施行日',
     revisionLabel: '版',
+    /** beside the revision in force today: 「現行: 第2版」 */
+    inForceLabel: '現行',
+    /** an approved amendment still ahead: 「改正予定: 第3版（令和8年12月6日施行）」 */
+    scheduledLabel: '改正予定',
+    scheduledValue: (n: number, wareki: string) => `第${n}版（${wareki}施行）`,
+    /** the tag of a document with nothing in force yet */
     scheduled: '未施行',
     scheduledSuffix: (n: number) => `から第${n}版が施行されます。`,
     viewScheduled: '施行予定の版を見る',

@@ -10,6 +10,10 @@ const ja = {
     home: 'ホーム',
     library: '規程一覧',
     revision: (n: number) => `第${n}版`,
+    /** a revision not (yet) approved: it has no 版 number, only its own 整理番号 */
+    draft: (n: number) => `改正案（整理番号${n}）`,
+    /** 第3版（令和8年12月6日施行予定） */
+    revisionWithDate: (edition: number, wareki: string, scheduled: boolean) => `第${edition}版（${wareki}施行${scheduled ? '予定' : ''}）`,
     cancel: 'キャンセル',
     errorHeading: '入力内容を確認してください',
     required: '必須',
@@ -35,8 +39,10 @@ const ja = {
   },
   start: {
     title: (title: string) => `${title}の改正`,
-    lead: '改正案はまだありません。現在施行されている版をもとに改正案を作成できます。',
-    basedOn: (n: number, wareki: string) => `もとにする版: 第${n}版（${wareki}施行）`,
+    lead: '改正案はまだありません。最も新しい版（施行予定の版を含みます）をもとに改正案を作成できます。',
+    basedOn: (label: string) => `${label}をもとにします。`,
+    baseLegend: 'もとにする版',
+    baseHint: '施行予定の改正より前に施行する改正（急ぎの改正）は、その前の版を選んでください。承認されると、施行予定の改正はこの改正の上に重ね直され、承認者の確認を経て施行されます。',
     noApproved: 'この文書には承認された版がないため、改正案を作成できません。',
     create: '改正案を作成する',
     creating: '作成しています…',
@@ -47,8 +53,16 @@ const ja = {
   },
   editor: {
     pageTitle: '改正案の編集',
-    heading: (title: string, n: number) => `${title} 第${n}版（改正案）`,
-    headingFirst: (title: string, n: number) => `${title} 第${n}版（制定案）`,
+    heading: (title: string, n: number) => `${title} 改正案（整理番号${n}）`,
+    headingFirst: (title: string, n: number) => `${title} 制定案（整理番号${n}）`,
+    basedOn: (label: string) => `${label}をもとにした改正案です。`,
+    overlapTitle: '施行予定の改正と同じ箇所を改正しているため、承認されませんでした',
+    overlapBody: (label: string) =>
+      `この改正案は、施行予定の${label}より前に施行される予定ですが、${label}と同じ箇所を改正しています。自動では重ね合わせられないため、承認は行われず、改正案がこの画面に戻りました。二つの本文を見比べて、改正箇所を調整してから再提出してください（${label}の本文は変わっていません）。`,
+    overlapOurs: 'この改正案の本文',
+    overlapTheirs: (label: string) => `施行予定の${label}の本文`,
+    overlapMerged: (n: number) => `重なった箇所（${n}か所）を示した本文`,
+    overlapMergedHint: '<<<<<<< から ||||||| までがこの改正案、||||||| から ======= までが元の本文、======= から >>>>>>> までが施行予定の版です。',
     abolitionTag: '廃止案',
     abolitionNote: 'この改正案は廃止案です。承認されると、施行日からこの文書は効力を失います。',
     textLabel: '本文',
@@ -141,6 +155,7 @@ const ja = {
     parseFailedHeading: '本文に誤りがあるため提出できません',
     saveFirstFailed: '本文を保存できなかったため、提出していません。',
     conflictFirst: '保存が競合しています。競合を解消してから提出してください。',
+    amends: (label: string) => `この施行日では、${label}を改正する改正案になります。`,
   },
   queue: {
     title: '承認待ちの改正',
@@ -154,14 +169,20 @@ const ja = {
     approvals: '承認',
     noDate: '未指定',
     cannotDecide: {
-      contributor: '自分が起案・編集した版のため、承認・差戻しできません',
+      contributor: '自分が起案・編集・提出した版のため、承認・差戻しできません',
       approved: '承認済みです（ほかの承認者の承認を待っています）',
     },
     notices: {
       approved: (title: string, n: number, wareki: string) => `${title} 第${n}版を承認しました。${wareki}から施行されます。`,
-      approvedPartial: (title: string, n: number, approvals: number, required: number) =>
-        `${title} 第${n}版を承認しました（承認 ${approvals}/${required}）。ほかの承認者の承認を待っています。`,
-      rejected: (title: string, n: number) => `${title} 第${n}版を差し戻しました。起案者に差戻し理由が表示されます。`,
+      approvedDraft: (title: string, n: string, wareki: string) => `${title} ${n}を承認しました。${wareki}から施行されます。`,
+      approvedRebased: (title: string, n: string, wareki: string) =>
+        `${title} ${n}を承認しました。${wareki}から施行されます。施行予定だった改正をこの改正の上に重ね直した版が確認待ちになりました。承認待ちの一覧から確認してください。`,
+      overlap: (title: string, n: string) =>
+        `${title} ${n}は、施行予定の改正と同じ箇所を改正しているため、承認されませんでした。改正案は起案者に戻り、二つの本文が示されています。`,
+      confirmed: (title: string, n: number) => `${title} 第${n}版を確認しました。施行日から施行されます。`,
+      approvedPartial: (title: string, n: string, approvals: number, required: number) =>
+        `${title} ${n}を承認しました（承認 ${approvals}/${required}）。ほかの承認者の承認を待っています。`,
+      rejected: (title: string, n: string) => `${title} ${n}を差し戻しました。起案者に差戻し理由が表示されます。`,
     },
   },
   forbidden: {
@@ -169,7 +190,17 @@ const ja = {
     documentsBody: '文書の作成と文書情報の変更は、情報セキュリティ管理者（起案）の役割を持つアカウントだけが行えます。',
   },
   review: {
-    title: (title: string, n: number) => `${title} 第${n}版の審査`,
+    title: (title: string, label: string) => `${title} ${label}の審査`,
+    confirmTitle: (title: string, label: string) => `${title} ${label}の確認`,
+    confirmTag: '確認待ち',
+    confirmLead: (from: string, before: string) =>
+      `施行予定だった${from}の改正内容を、その前に施行される改正が承認されたため、${before}の上に重ね直しました。新旧対照表で重ね直した結果を確かめ、確認してください。確認されるまで、この版は施行されません。`,
+    confirm: '確認する',
+    confirming: '確認しています…',
+    staleTitle: 'この改正案はもとにした版が古くなっています',
+    staleBody: (base: string) => `この改正案は${base}をもとにしていますが、その後に別の改正が承認され、施行日の直前の版が変わりました。古い版の上に改正を重ねることはできないため、承認できません。差し戻してください。`,
+    laterNote: (labels: string) => `この改正の施行日より後に、${labels}が施行予定です。承認すると、その改正内容をこの改正の上に重ね直した版が作られ、承認者の確認を経て施行されます。同じ箇所を改正している場合は、承認されずに起案者へ戻ります。`,
+    beforeLabel: (label: string) => `改正前（この改正が改正する版）: ${label}`,
     backToQueue: '承認待ちの一覧へ戻る',
     summaryHeading: '提出の内容',
     changeReason: '改正理由',
@@ -179,12 +210,12 @@ const ja = {
     approvals: '承認',
     abolition: 'この改正案は廃止案です。承認されると、施行日からこの文書は効力を失います。',
     compareHeading: '改正後と改正前',
-    comparisonCaption: (title: string, after: number, before: number) => `${title} 新旧対照表（改正後：第${after}版、改正前：第${before}版）`,
-    comparisonLead: '新旧対照表です。改正後（この改正案）を左に、改正前（現在施行されている版）を右に並べ、変更箇所に下線を引いています。変更のない条は（略）として畳んでいます。',
+    comparisonCaption: (title: string, after: string, before: string) => `${title} 新旧対照表（改正後：${after}、改正前：${before}）`,
+    comparisonLead: '新旧対照表です。改正後（この改正案）を左に、改正前（この改正案が改正する版）を右に並べ、変更箇所に下線を引いています。変更のない条は（略）として畳んでいます。',
     compareLead: '改正後（この改正案）を左に、改正前（現在施行されている版）を右に並べています（狭い画面では改正後、改正前の順）。',
     after: '改正後',
     before: '改正前',
-    afterCaption: (n: number) => `第${n}版（改正案）`,
+    afterCaption: (label: string) => label,
     noBefore: '現在施行されている版はありません（制定）。',
     changed: '変更あり',
     decisionHeading: '判断',

@@ -10,7 +10,19 @@ const ZRevisionRef = {
   number: z.coerce.number({ error: '版番号が正しくありません。' }).int().positive().max(100_000),
 };
 
-export const ZStartDraftInput = z.object({ slug: ZSlug, abolition: z.coerce.boolean().default(false) });
+export const ZStartDraftInput = z.object({
+  slug: ZSlug,
+  abolition: z.coerce.boolean().default(false),
+  /** the revision (its stable number) to start from; the last of the chain when absent */
+  baseNumber: z.coerce.number({ error: '版番号が正しくありません。' }).int().positive().max(100_000).optional().or(z.literal('').transform(() => undefined)),
+});
+
+export const ZConfirmInput = z.object({
+  ...ZRevisionRef,
+  comment: z.string().trim().max(2000, 'コメントは2,000文字以内で入力してください。').default(''),
+});
+
+export const ZCheckDateInput = z.object({ ...ZRevisionRef, effectiveDate: ZIsoDate });
 
 export const ZSaveDraftInput = z.object({
   ...ZRevisionRef,

@@ -1,8 +1,8 @@
 /*
  * The life of a revision through the browser: an editor drafts an amendment to a sample standard
  * and submits it; an approver approves it with a future effective date; a staff reader sees the
- * text in force with the 未施行 notice and, asking for a date after the effective date, the new
- * text. Then an auditor reads the history, the 新旧対照表 and the audit trail.
+ * text in force with the scheduled amendment named (改正予定) and, asking for a date after the
+ * effective date, the new text. Then an auditor reads the history, the 新旧対照表 and the audit trail.
  */
 import { expect, test } from '@playwright/test';
 import { loginAs } from './support/login';
@@ -47,18 +47,21 @@ test('the approver approves it from the queue with a future effective date', asy
   await expect(page.getByText(/承認しました/).first()).toBeVisible();
 });
 
-test('a staff reader sees the text in force with the 未施行 notice, and the new text on its date', async ({ page }) => {
+test('a staff reader sees the text in force with the scheduled amendment named, and the new text on its date', async ({ page }) => {
   await loginAs(page, 'demo-staff', { callbackUrl: `/documents/${SLUG}` });
-  await expect(page.getByText(/未施行/).first()).toBeVisible();
+  // 「現行: 第n版」 beside 「改正予定: 第n+1版（…施行）」, never a bare 未施行 tag (issue 15)
+  await expect(page.getByText('改正予定', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/第\d+版（令和\d+年\d+月\d+日施行）/).first()).toBeVisible();
   await expect(page.locator('main')).not.toContainText(MARKER);
   await page.goto(`/documents/${SLUG}?asOf=${EFFECTIVE}`);
   await expect(page.locator('#a1')).toContainText(MARKER);
 });
 
 test('an auditor compares two revisions: the renumbered article is aligned and the changed characters underlined', async ({ page }) => {
-  await loginAs(page, 'demo-auditor', { callbackUrl: '/documents/sample-standard/revisions' });
+  // 第2版's own page: the history's first entries may be amendments other specs approved.
+  await loginAs(page, 'demo-auditor', { callbackUrl: '/documents/sample-standard/revisions/2' });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.getByRole('link', { name: '前の版と比較' }).first().click();
+  await page.getByRole('link', { name: /前の版/ }).first().click();
   await expect(page).toHaveURL(/compare\?from=1&to=2/);
   const table = page.locator('table').first();
   await expect(table).toContainText('改正後');

@@ -103,7 +103,7 @@ describe('reading as an anonymous reader', () => {
       ['basic-policy', 'full'],
       ['sample-standard', 'excerpt'],
     ]);
-    expect(library[0]!.inForce).toEqual({ number: 1, effectiveDate: '2022-05-26' });
+    expect(library[0]!.inForce).toEqual({ number: 1, edition: 1, effectiveDate: '2022-05-26' });
     const overview = await getPortalOverview();
     expect(overview.counts).toEqual({ BASIC_POLICY: 1, STANDARD: 1, SAFETY_MANAGEMENT_STANDARD: 0, PROCEDURE: 0 });
     expect(overview.forMyDepartment).toBeNull();

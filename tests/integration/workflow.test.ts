@@ -72,7 +72,7 @@ describe('the revision workflow', () => {
     await signInAs('demo-staff');
     const today = await getDocumentView(SLUG);
     expect(today!.revision.number).toBe(number - 1);
-    expect(today!.document.scheduled).toEqual({ number, effectiveDate: '2027-04-01' });
+    expect(today!.document.scheduled).toEqual({ number, edition: 2, effectiveDate: '2027-04-01' });
     setClockForTests(new Date('2027-04-01T00:00:00+09:00'));
     const later = await getDocumentView(SLUG);
     expect(later!.revision.number).toBe(number);

@@ -9,6 +9,7 @@ import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/server/documents/types';
 import { indexRevision } from '@/lib/server/search/index-revision';
+import { renumberEditions } from '@/lib/server/workflow/chain';
 
 export const ZImportRevisionInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで指定してください。').max(100),
@@ -117,6 +118,13 @@ export async function unsafeImportRevision(input: TImportRevisionInput): Promise
       },
       select: { id: true },
     });
+    // Its place in the chain (docs/decisions/007): it amends the revision before its date, and the
+    // one after it (if any) now amends it. The importer records history; it rebases nothing.
+    const before = await tx.revision.findFirst({ where: { documentId: document.id, status: 'APPROVED', effectiveDate: { lt: dateColumn(effectiveDate) } }, orderBy: { effectiveDate: 'desc' }, select: { id: true } });
+    const after = await tx.revision.findFirst({ where: { documentId: document.id, status: { in: ['APPROVED', 'CONFIRMING'] }, effectiveDate: { gt: dateColumn(effectiveDate) } }, orderBy: { effectiveDate: 'asc' }, select: { id: true } });
+    await tx.revision.update({ where: { id: revision.id }, data: { amendsRevisionId: before?.id ?? null } });
+    if (after) await tx.revision.update({ where: { id: after.id }, data: { amendsRevisionId: revision.id } });
+    await renumberEditions(tx, document.id);
     await indexRevision(tx, revision.id);
     await tx.document.update({ where: { id: document.id }, data: { updatedAt: new Date() } });
     return { documentId: document.id, revisionNumber: number, created: true, effectiveDate };

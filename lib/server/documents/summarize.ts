@@ -33,31 +33,40 @@ type TRevisionsAround = { inForce: TRevisionRef | null; scheduled: TRevisionRef 
 async function revisionsAround(documentIds: string[], asOf: string): Promise<Map<string, TRevisionsAround>> {
   if (documentIds.length === 0) return new Map();
   const rows = await db().$queryRaw<
-    { id: string; in_force_number: number | null; in_force_date: string | null; is_abolition: boolean | null; scheduled_number: number | null; scheduled_date: string | null }[]
+    {
+      id: string;
+      in_force_number: number | null;
+      in_force_edition: number | null;
+      in_force_date: string | null;
+      is_abolition: boolean | null;
+      scheduled_number: number | null;
+      scheduled_edition: number | null;
+      scheduled_date: string | null;
+    }[]
   >(Prisma.sql`
-    SELECT d.id, cur.number AS in_force_number, to_char(cur.effective_date, 'YYYY-MM-DD') AS in_force_date, cur.is_abolition,
-           nxt.number AS scheduled_number, to_char(nxt.effective_date, 'YYYY-MM-DD') AS scheduled_date
+    SELECT d.id, cur.number AS in_force_number, cur.edition AS in_force_edition, to_char(cur.effective_date, 'YYYY-MM-DD') AS in_force_date, cur.is_abolition,
+           nxt.number AS scheduled_number, nxt.edition AS scheduled_edition, to_char(nxt.effective_date, 'YYYY-MM-DD') AS scheduled_date
     FROM unnest(${documentIds}::uuid[]) AS d(id)
     LEFT JOIN LATERAL (
-      SELECT r.number, r.effective_date, r.is_abolition FROM revisions r
+      SELECT r.number, r.edition, r.effective_date, r.is_abolition FROM revisions r
       WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date <= ${asOf}::date
       ORDER BY r.effective_date DESC LIMIT 1
     ) cur ON TRUE
     LEFT JOIN LATERAL (
-      SELECT r.number, r.effective_date FROM revisions r
+      SELECT r.number, r.edition, r.effective_date FROM revisions r
       WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date > ${asOf}::date
       ORDER BY r.effective_date LIMIT 1
     ) nxt ON TRUE`);
   return new Map(
     rows.map((r) => {
-      const current = r.in_force_number !== null && r.in_force_date !== null ? { number: r.in_force_number, effectiveDate: r.in_force_date } : null;
+      const current = r.in_force_number !== null && r.in_force_date !== null ? { number: r.in_force_number, edition: r.in_force_edition ?? r.in_force_number, effectiveDate: r.in_force_date } : null;
       return [
         r.id,
         {
           // An abolition (廃止) in force leaves no text in force.
           inForce: r.is_abolition ? null : current,
           abolishedOn: r.is_abolition ? r.in_force_date : null,
-          scheduled: r.scheduled_number !== null && r.scheduled_date !== null ? { number: r.scheduled_number, effectiveDate: r.scheduled_date } : null,
+          scheduled: r.scheduled_number !== null && r.scheduled_date !== null ? { number: r.scheduled_number, edition: r.scheduled_edition ?? r.scheduled_number, effectiveDate: r.scheduled_date } : null,
         },
       ];
     }),

@@ -11,7 +11,7 @@ export type TDocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const VISIBILITIES = ['PUBLIC', 'STAFF', 'RESTRICTED'] as const;
 export type TVisibility = (typeof VISIBILITIES)[number];
 
-export const REVISION_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export const REVISION_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'CONFIRMING', 'REBASED'] as const;
 export type TRevisionStatus = (typeof REVISION_STATUSES)[number];
 
 export interface TDepartmentRef {
@@ -20,7 +20,10 @@ export interface TDepartmentRef {
 }
 
 export interface TRevisionRef {
+  /** the revision's stable number (its address: /documents/{slug}/revisions/{number}) */
   number: number;
+  /** 第n版: its place among the document's approved revisions */
+  edition: number;
   /** ISO date YYYY-MM-DD */
   effectiveDate: string;
 }

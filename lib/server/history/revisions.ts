@@ -19,10 +19,20 @@ import type { TDocumentSummary } from '@/lib/server/documents/types';
  * reader may not see is null, exactly like something that does not exist.
  */
 
-export type TRevisionState = 'in-force' | 'superseded' | 'scheduled' | 'draft' | 'in-review' | 'rejected' | 'withdrawn' | 'abolition';
+export type TRevisionState = 'in-force' | 'superseded' | 'scheduled' | 'draft' | 'in-review' | 'rejected' | 'withdrawn' | 'abolition' | 'confirming' | 'rebased';
 
 export interface TRevisionEntry {
+  /** the revision's stable number: its address in links (/revisions/{number}) and in the audit trail */
   number: number;
+  /** 第n版: its place among the approved revisions of the chain; null for a 改正案 */
+  edition: number | null;
+  /** the stable number of the revision it amends (its predecessor in the chain) */
+  amendsNumber: number | null;
+  /** for a rebased copy: the scheduled revision it re-applies; for a rebased one: its copy */
+  rebasedFromNumber: number | null;
+  rebasedToNumber: number | null;
+  /** for a 改正案: the revision it was started from */
+  baseNumber: number | null;
   status: RevisionStatus;
   state: TRevisionState;
   effectiveDate: string | null;
@@ -67,6 +77,10 @@ function stateOf(r: { status: RevisionStatus; effectiveDate: Date | null; isAbol
       return 'rejected';
     case 'WITHDRAWN':
       return 'withdrawn';
+    case 'CONFIRMING':
+      return 'confirming';
+    case 'REBASED':
+      return 'rebased';
     case 'APPROVED':
       if (r.isAbolition && r.effectiveDate && isoDate(r.effectiveDate) <= today) return 'abolition';
       if (r.effectiveDate && isoDate(r.effectiveDate) > today) return 'scheduled';
@@ -81,6 +95,11 @@ async function loadRevisions(documentId: string, full: boolean) {
     select: {
       id: true,
       number: true,
+      edition: true,
+      baseRevisionId: true,
+      amends: { select: { number: true } },
+      rebasedFrom: { select: { number: true } },
+      rebasedTo: { select: { number: true } },
       status: true,
       effectiveDate: true,
       changeReason: true,
@@ -119,6 +138,11 @@ async function loadHistory(actor: TActor, slug: string, action: string): Promise
     const state = stateOf(r, document.summary.inForce?.number ?? null, r.number, today);
     return {
       number: r.number,
+      edition: r.edition,
+      amendsNumber: r.amends?.number ?? null,
+      rebasedFromNumber: r.rebasedFrom?.number ?? null,
+      rebasedToNumber: r.rebasedTo[0]?.number ?? null,
+      baseNumber: revisions.find((x) => x.id === r.baseRevisionId)?.number ?? null,
       status: r.status,
       state,
       effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null,
@@ -153,7 +177,7 @@ export interface TRevisionPageView {
   tree: TPolicyTree;
   /** the revision in force today, for 「現行と比較」 */
   inForceNumber: number | null;
-  /** the previous approved revision, for 「前の版と比較」 */
+  /** the revision it amends (its predecessor in the chain), for 「前の版と比較」 */
   previousNumber: number | null;
   /** per article anchor: the approved revisions that changed it (沿革), oldest first */
   articleHistory: Record<string, TArticleHistoryEntry[]>;
@@ -172,7 +196,7 @@ export async function getRevisionPage(slug: string, number: number): Promise<TRe
   const tree = ZPolicyTree.parse(row.content);
   const approved = history.revisions.filter((r) => r.status === 'APPROVED' && r.effectiveDate).sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!));
   const position = approved.findIndex((r) => r.number === number);
-  const previousNumber = position > 0 ? approved[position - 1]!.number : position === -1 ? (approved.filter((r) => r.number < number).at(-1)?.number ?? null) : null;
+  const previousNumber = entry.amendsNumber ?? (entry.status === 'APPROVED' ? null : entry.baseNumber);
   const articleHistory = entry.status === 'APPROVED' ? await articleHistoryUpTo(documentId, approved.slice(0, position + 1).map((r) => ({ number: r.number, effectiveDate: r.effectiveDate! }))) : {};
   return { document: history.document, revision: entry, tree, inForceNumber: history.document.inForce?.number ?? null, previousNumber, articleHistory };
 }

@@ -25,7 +25,8 @@ import { ensureInForceToday } from '@/lib/server/search/index-revision';
 
 export interface TSearchHit {
   document: { slug: string; title: string; kind: TDocumentKind };
-  revision: { number: number; effectiveDate: string };
+  /** number: the revision's stable number (its address); edition: its 第n版 */
+  revision: { number: number; edition: number; effectiveDate: string };
   /** heading of the unit: 第７（情報セキュリティ対策）, 前文, 付則 */
   label: string;
   /** where the first match is, as people cite it: 第７(3)ウ */
@@ -86,6 +87,7 @@ interface TRow {
         title: string;
         kind: TDocumentKind;
         number: number;
+        edition: number | null;
         effective_date: string;
         anchor: string;
         label: string;
@@ -123,7 +125,7 @@ export async function searchDocuments(input: unknown): Promise<TSearchResult> {
     const base = scope === 'all' ? `/documents/${hit.slug}/revisions/${hit.number}` : `/documents/${hit.slug}`;
     return {
       document: { slug: hit.slug, title: hit.title, kind: hit.kind },
-      revision: { number: hit.number, effectiveDate: hit.effective_date },
+      revision: { number: hit.number, edition: hit.edition ?? hit.number, effectiveDate: hit.effective_date },
       label: hit.label,
       place: segment.cite,
       href: `${base}#${segment.anchor}`,
@@ -296,10 +298,10 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
          FROM (SELECT department_id, sum(count)::int AS count FROM cells GROUP BY department_id) x
          LEFT JOIN departments dep ON dep.id = x.department_id) AS departments,
       (SELECT json_agg(p) FROM (
-         SELECT f.slug, (SELECT d.title FROM documents d WHERE d.id = f.document_id) AS title, f.kind, r.number, to_char(r.effective_date, 'YYYY-MM-DD') AS effective_date,
+         SELECT f.slug, (SELECT d.title FROM documents d WHERE d.id = f.document_id) AS title, f.kind, r.number, r.edition, to_char(r.effective_date, 'YYYY-MM-DD') AS effective_date,
                 t.anchor, t.label, t.body, t.segments
          FROM (SELECT * FROM filtered ORDER BY score DESC, kind_order, sort_order, slug COLLATE "C", number DESC, ord LIMIT ${sortLimit}) f
-         JOIN LATERAL (SELECT r.number, r.effective_date FROM revisions r WHERE r.id = f.revision_id LIMIT 1) r ON TRUE
+         JOIN LATERAL (SELECT r.number, r.edition, r.effective_date FROM revisions r WHERE r.id = f.revision_id LIMIT 1) r ON TRUE
          JOIN LATERAL (SELECT 1 FROM ${units} x WHERE x.revision_id = f.revision_id AND x.ord = f.ord AND ${verify} LIMIT 1) checked ON TRUE
          JOIN LATERAL (SELECT * FROM search_unit_texts t WHERE t.revision_id = f.revision_id AND t.ord = f.ord LIMIT 1) t ON TRUE
          ORDER BY f.score DESC, f.kind_order, f.sort_order, f.slug COLLATE "C", f.number DESC, f.ord

@@ -8,10 +8,16 @@ import type { TPermission } from '@/lib/server/auth/permissions';
  *
  *   (approved revision) --start--> DRAFT --save--> DRAFT --submit--> IN_REVIEW --approve--> APPROVED
  *                                    ^                                   |
- *                                    +------------- reject --------------+
+ *                                    +---------- reject / overlap -------+
  *   DRAFT / IN_REVIEW --withdraw--> WITHDRAWN
+ *
+ * An approval that lands before a scheduled revision rebases it (docs/decisions/007): the scheduled
+ * one is kept as REBASED, and its changes re-applied on top come back as a new CONFIRMING revision:
+ *   APPROVED (scheduled) --rebase--> REBASED        (new copy) CONFIRMING --confirm--> APPROVED
+ * Where the changes overlap, the approval does not go through: the revision goes back to DRAFT
+ * (`overlap`) with both texts for its editor.
  */
-export const WORKFLOW_ACTIONS = ['save', 'submit', 'approve', 'reject', 'withdraw'] as const;
+export const WORKFLOW_ACTIONS = ['save', 'submit', 'approve', 'reject', 'withdraw', 'overlap', 'rebase', 'confirm'] as const;
 export type TWorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 interface TTransition {
@@ -29,7 +35,18 @@ export const TRANSITIONS: Record<TWorkflowAction, TTransition> = {
   approve: { from: ['IN_REVIEW'], to: 'APPROVED', permission: 'revision:approve', notByContributor: true },
   reject: { from: ['IN_REVIEW'], to: 'DRAFT', permission: 'revision:approve', notByContributor: true },
   withdraw: { from: ['DRAFT', 'IN_REVIEW'], to: 'WITHDRAWN', permission: 'revision:draft', notByContributor: false },
+  /** the approval met a scheduled revision changing the same text: back to its editor */
+  overlap: { from: ['IN_REVIEW'], to: 'DRAFT', permission: 'revision:approve', notByContributor: true },
+  /** a scheduled revision whose predecessor changed: replaced by its rebased copy */
+  rebase: { from: ['APPROVED'], to: 'REBASED', permission: 'revision:approve', notByContributor: false },
+  confirm: { from: ['CONFIRMING'], to: 'APPROVED', permission: 'revision:approve', notByContributor: true },
 };
+
+/** The status a draft starts in (start has no source status: it creates the revision). */
+export const STARTED_STATUS: RevisionStatus = 'DRAFT';
+
+/** The status a rebased copy is created in (it has no source status: it is a new revision). */
+export const REBASED_COPY_STATUS: RevisionStatus = 'CONFIRMING';
 
 export type TTransitionCheck = { ok: true } | { ok: false; reason: 'status' | 'permission' | 'separation-of-duties' };
 
@@ -44,5 +61,5 @@ export function checkTransition(input: { action: TWorkflowAction; status: Revisi
 export const TRANSITION_MESSAGES: Record<Exclude<TTransitionCheck, { ok: true }>['reason'], string> = {
   status: 'この版は現在の状態ではその操作ができません。画面を更新してください。',
   permission: 'この操作を行う権限がありません。',
-  'separation-of-duties': '自分が起案・編集した版は承認・差戻しできません。',
+  'separation-of-duties': '自分が起案・編集した版は承認・差戻しできません（提出した版も同じです）。',
 };

@@ -4,8 +4,11 @@ import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { cache } from 'react';
 import { ZSlug } from '@/lib/schemas/documents';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
-import { dateColumn, isoDate, todayInJapan } from '@/lib/server/clock';
+import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
+import { loadChain, predecessorOn } from '@/lib/server/workflow/chain';
+import type { TRebaseConflict } from '@/lib/server/workflow/rebase';
+import { baseChoices } from '@/lib/server/workflow/revisions';
 
 export interface TDecisionView {
   decision: 'APPROVE' | 'REJECT';
@@ -30,6 +33,27 @@ export interface TDraftEditorView {
   conflictCopies: { id: string; text: string; baseVersion: number; at: string; by: string }[];
   /** the text in force when the draft was started, for the side-by-side view */
   baseText: string | null;
+  /** the revision the draft was started from: 「第3版（令和8年12月6日施行予定）をもとにします」 */
+  base: { number: number; edition: number | null; effectiveDate: string; scheduled: boolean } | null;
+  /** the last approval was refused: a scheduled revision changes the same text (both texts) */
+  rebaseConflict: TRebaseConflict | null;
+}
+
+export interface TStartDraftView {
+  /** the revisions a draft may start from, oldest first; the last one is the default */
+  choices: { number: number; edition: number; effectiveDate: string; scheduled: boolean }[];
+}
+
+/** What the start-draft panel offers: the revision in force and the scheduled ones. */
+export async function getStartDraftOptions(slug: string): Promise<TStartDraftView | null> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  if (!ZSlug.safeParse(slug).success) return null;
+  const document = await db().document.findUnique({ where: { slug }, select: { id: true } });
+  if (!document) return null;
+  const today = todayInJapan();
+  const chain = await db().$transaction((tx) => loadChain(tx, document.id));
+  return { choices: baseChoices(chain, today).map((link) => ({ number: link.number, edition: link.edition ?? link.number, effectiveDate: link.effectiveDate, scheduled: link.effectiveDate > today })) };
 }
 
 async function names(ids: string[]): Promise<Map<string, string>> {
@@ -49,7 +73,7 @@ export async function getDraftEditor(slug: string): Promise<TDraftEditorView | n
     include: { decisions: { orderBy: { createdAt: 'asc' } }, conflictCopies: { orderBy: { createdAt: 'desc' }, take: 20 } },
   });
   if (!revision) return null;
-  const base = revision.baseRevisionId ? await db().revision.findUnique({ where: { id: revision.baseRevisionId }, select: { plainText: true } }) : null;
+  const base = revision.baseRevisionId ? await db().revision.findUnique({ where: { id: revision.baseRevisionId }, select: { plainText: true, number: true, edition: true, effectiveDate: true } }) : null;
   const who = await names([...revision.decisions.map((d) => d.reviewerId), ...revision.conflictCopies.map((c) => c.savedById)]);
   return {
     slug: document.slug,
@@ -65,6 +89,8 @@ export async function getDraftEditor(slug: string): Promise<TDraftEditorView | n
     decisions: revision.decisions.map((d) => ({ decision: d.decision, reviewer: who.get(d.reviewerId) ?? '', comment: d.comment, effectiveDate: d.effectiveDate ? isoDate(d.effectiveDate) : null, at: d.createdAt.toISOString() })),
     conflictCopies: revision.conflictCopies.map((c) => ({ id: c.id, text: c.text, baseVersion: c.baseVersion, at: c.createdAt.toISOString(), by: who.get(c.savedById) ?? '' })),
     baseText: base?.plainText ?? null,
+    base: base?.effectiveDate ? { number: base.number, edition: base.edition, effectiveDate: isoDate(base.effectiveDate), scheduled: isoDate(base.effectiveDate) > todayInJapan() } : null,
+    rebaseConflict: (revision.rebaseConflict as TRebaseConflict | null) ?? null,
   };
 }
 
@@ -72,6 +98,8 @@ export interface TQueueItem {
   slug: string;
   title: string;
   number: number;
+  /** review: a submitted 改正案; confirm: a scheduled revision rebased on one approved before it */
+  kind: 'review' | 'confirm';
   submittedAt: string;
   submittedBy: string;
   changeReason: string;
@@ -94,22 +122,25 @@ export async function listApprovalQueue(): Promise<TQueueItem[]> {
   const actor = await getActor();
   requirePermission(actor, 'revision:approve');
   const revisions = await db().revision.findMany({
-    where: { status: 'IN_REVIEW' },
-    orderBy: { submittedAt: 'asc' },
+    where: { status: { in: ['IN_REVIEW', 'CONFIRMING'] } },
+    orderBy: [{ submittedAt: 'asc' }, { number: 'asc' }],
     include: { document: { select: { slug: true, title: true, requiredApprovals: true } }, decisions: true, submittedBy: { select: { displayName: true } } },
   });
   return revisions.map((r) => {
-    const round = r.decisions.filter((d) => d.decision === 'APPROVE' && d.createdAt >= (r.submittedAt ?? r.createdAt));
+    const confirm = r.status === 'CONFIRMING';
+    // A rebased copy starts a round of its own: the original's approvals were for another text.
+    const round = confirm ? r.decisions.filter((d) => d.decision === 'APPROVE') : r.decisions.filter((d) => d.decision === 'APPROVE' && d.createdAt >= (r.submittedAt ?? r.createdAt));
     return {
       slug: r.document.slug,
       title: r.document.title,
       number: r.number,
+      kind: confirm ? ('confirm' as const) : ('review' as const),
       submittedAt: (r.submittedAt ?? r.createdAt).toISOString(),
       submittedBy: r.submittedBy?.displayName ?? '',
       changeReason: r.changeReason ?? '',
       effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null,
       approvals: round.length,
-      required: r.document.requiredApprovals,
+      required: r.requiredApprovals ?? r.document.requiredApprovals,
       ...decidable(r.contributorIds.includes(actor.id), round.some((d) => d.reviewerId === actor.id)),
     };
   });
@@ -117,10 +148,16 @@ export async function listApprovalQueue(): Promise<TQueueItem[]> {
 
 export interface TReviewView extends TQueueItem {
   tree: TPolicyTree;
-  /** the 新旧対照表 of the text in force (改正前) and this revision (改正後); null for a first revision */
+  /** the 新旧対照表 of the revision it amends (改正前) and this revision (改正後); null for a first revision */
   comparison: TComparison | null;
-  /** the revision in force today, to compare against; null for a first revision */
-  inForce: { number: number; tree: TPolicyTree; effectiveDate: string } | null;
+  /** the revision it amends: its predecessor in the chain (scheduled ones included); null for a first revision */
+  inForce: { number: number; edition: number | null; tree: TPolicyTree; effectiveDate: string; scheduled: boolean; confirming: boolean } | null;
+  /** for a rebased copy: the scheduled revision as it was approved */
+  rebasedFrom: { number: number; edition: number | null } | null;
+  /** the revision was started from another revision than the one it would now amend: approving it is refused */
+  staleBase: boolean;
+  /** scheduled revisions after this one's date, which an approval re-applies on top (to be confirmed) */
+  later: { number: number; edition: number | null; effectiveDate: string }[];
   decisions: TDecisionView[];
   isAbolition: boolean;
 }
@@ -133,18 +170,35 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
   const queue = await listApprovalQueue();
   const item = queue.find((q) => q.slug === slug && q.number === number);
   if (!item) return null;
-  const revision = await db().revision.findFirstOrThrow({ where: { document: { slug }, number }, include: { decisions: { orderBy: { createdAt: 'asc' } } } });
-  const inForce = await db().revision.findFirst({
-    where: { documentId: revision.documentId, status: 'APPROVED', effectiveDate: { lte: dateColumn(todayInJapan()) } },
-    orderBy: { effectiveDate: 'desc' },
-  });
+  const revision = await db().revision.findFirstOrThrow({ where: { document: { slug }, number }, include: { decisions: { orderBy: { createdAt: 'asc' } }, rebasedFrom: { select: { number: true, edition: true } } } });
+  const chain = (await db().$transaction((tx) => loadChain(tx, revision.documentId))).filter((link) => link.id !== revision.id);
+  const date = revision.effectiveDate ? isoDate(revision.effectiveDate) : null;
+  // 改正前 is always the revision this one amends: a rebased copy's recorded predecessor, a 改正案's
+  // predecessor in the chain at its date (which must be the revision it was started from).
+  const predecessorId = item.kind === 'confirm' ? revision.amendsRevisionId : date ? (predecessorOn(chain, date)?.id ?? null) : revision.baseRevisionId;
+  const staleBase = item.kind === 'review' && predecessorId !== revision.baseRevisionId;
+  const shownId = staleBase ? revision.baseRevisionId : predecessorId;
+  const predecessor = shownId ? await db().revision.findUnique({ where: { id: shownId } }) : null;
   const who = await names(revision.decisions.map((d) => d.reviewerId));
   const tree = ZPolicyTree.parse(revision.content);
+  const today = todayInJapan();
   return {
     ...item,
     tree,
-    comparison: inForce ? compareTrees(ZPolicyTree.parse(inForce.content), tree) : null,
-    inForce: inForce ? { number: inForce.number, tree: ZPolicyTree.parse(inForce.content), effectiveDate: isoDate(inForce.effectiveDate!) } : null,
+    comparison: predecessor ? compareTrees(ZPolicyTree.parse(predecessor.content), tree) : null,
+    inForce: predecessor
+      ? {
+          number: predecessor.number,
+          edition: predecessor.edition,
+          tree: ZPolicyTree.parse(predecessor.content),
+          effectiveDate: isoDate(predecessor.effectiveDate!),
+          scheduled: isoDate(predecessor.effectiveDate!) > today,
+          confirming: predecessor.status === 'CONFIRMING',
+        }
+      : null,
+    rebasedFrom: revision.rebasedFrom ? { number: revision.rebasedFrom.number, edition: revision.rebasedFrom.edition } : null,
+    staleBase,
+    later: item.kind === 'review' && date ? chain.filter((link) => link.effectiveDate > date).map((link) => ({ number: link.number, edition: link.edition, effectiveDate: link.effectiveDate })) : [],
     decisions: revision.decisions.map((d) => ({ decision: d.decision, reviewer: who.get(d.reviewerId) ?? '', comment: d.comment, effectiveDate: d.effectiveDate ? isoDate(d.effectiveDate) : null, at: d.createdAt.toISOString() })),
     isAbolition: revision.isAbolition,
   };

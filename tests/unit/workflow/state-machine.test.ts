@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, permissionsOf } from '@/lib/server/auth/permissions';
 import { checkTransition, WORKFLOW_ACTIONS, type TWorkflowAction } from '@/lib/server/workflow/state-machine';
 
-const STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+const STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'CONFIRMING', 'REBASED'] as const;
 
 // Who may take which step from which status, written out by hand.
 const ALLOWED: Record<TWorkflowAction, { roles: string[]; from: string[]; contributorMay: boolean }> = {
@@ -11,6 +11,9 @@ const ALLOWED: Record<TWorkflowAction, { roles: string[]; from: string[]; contri
   approve: { roles: ['APPROVER'], from: ['IN_REVIEW'], contributorMay: false },
   reject: { roles: ['APPROVER'], from: ['IN_REVIEW'], contributorMay: false },
   withdraw: { roles: ['EDITOR'], from: ['DRAFT', 'IN_REVIEW'], contributorMay: true },
+  overlap: { roles: ['APPROVER'], from: ['IN_REVIEW'], contributorMay: false },
+  rebase: { roles: ['APPROVER'], from: ['APPROVED'], contributorMay: true },
+  confirm: { roles: ['APPROVER'], from: ['CONFIRMING'], contributorMay: false },
 };
 
 describe('revision state machine: every action × status × role × contributor', () => {
@@ -34,9 +37,12 @@ describe('revision state machine: every action × status × role × contributor'
     expect(checkTransition({ action: 'submit', status: 'DRAFT', permissions: permissionsOf(['AUDITOR']), isContributor: false })).toEqual({ ok: false, reason: 'permission' });
   });
 
-  it('an approved revision can never be touched again', () => {
-    for (const action of WORKFLOW_ACTIONS) {
+  it('an approved revision can never be touched again, except to be replaced by its rebased copy', () => {
+    for (const action of WORKFLOW_ACTIONS.filter((a) => a !== 'rebase')) {
       for (const role of ROLES) expect(checkTransition({ action, status: 'APPROVED', permissions: permissionsOf([role]), isContributor: false }).ok).toBe(false);
+    }
+    for (const action of WORKFLOW_ACTIONS) {
+      for (const role of ROLES) expect(checkTransition({ action, status: 'REBASED', permissions: permissionsOf([role]), isContributor: false }).ok).toBe(false);
     }
   });
 });

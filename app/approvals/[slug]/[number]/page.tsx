@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
-import { DecisionForm } from '@/components/approvals/decision-form';
+import { ConfirmForm, DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
 import { ComparisonTable } from '@/components/compare/comparison-table';
 import { formatDateTime } from '@/components/editor/format';
@@ -20,7 +20,7 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { todayInJapan } from '@/lib/server/clock';
 import { getReviewView } from '@/lib/server/workflow/views';
-import { approveRevisionAction, rejectRevisionAction } from '../../actions';
+import { approveRevisionAction, confirmRevisionAction, rejectRevisionAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,16 +49,38 @@ export default async function ReviewPage({ params }: TProps) {
   if (!review) notFound();
 
   const reason = review.cannotDecide;
+  const confirm = review.kind === 'confirm';
+  const label = m.common.draft(review.number);
+  const heading = confirm ? m.review.confirmTitle(review.title, label) : m.review.title(review.title, label);
+  const before = review.inForce ? m.common.revisionWithDate(review.inForce.edition ?? review.inForce.number, formatWareki(review.inForce.effectiveDate), review.inForce.scheduled) : null;
   return (
     <PageContainer>
-      <WorkflowBreadcrumb trail={[{ href: '/approvals', label: m.queue.title }]} current={m.review.title(review.title, review.number)} />
+      <WorkflowBreadcrumb trail={[{ href: '/approvals', label: m.queue.title }]} current={heading} />
       <header className="mt-6">
         <div className="flex flex-wrap items-center gap-2">
-          <Tag tone="yellow">{m.statuses.IN_REVIEW}</Tag>
+          <Tag tone="yellow">{confirm ? m.review.confirmTag : m.statuses.IN_REVIEW}</Tag>
           {review.isAbolition && <Tag tone="red">{m.editor.abolitionTag}</Tag>}
         </div>
-        <h1 className="mt-3 text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{m.review.title(review.title, review.number)}</h1>
+        <h1 className="mt-3 text-std-28B-150 text-solid-gray-900 md:text-std-32B-150">{heading}</h1>
       </header>
+      <div className="mt-6 max-w-[56rem] space-y-4 empty:hidden">
+        {confirm && review.rebasedFrom && before && (
+          <Notice tone="warning">
+            <p>{m.review.confirmLead(review.rebasedFrom.edition ? m.common.revision(review.rebasedFrom.edition) : m.common.draft(review.rebasedFrom.number), before)}</p>
+          </Notice>
+        )}
+        {review.staleBase && (
+          <Notice tone="warning">
+            <h2 className="text-std-18B-160 text-solid-gray-900">{m.review.staleTitle}</h2>
+            <p className="mt-1">{m.review.staleBody(before ?? '')}</p>
+          </Notice>
+        )}
+        {!confirm && !review.staleBase && review.later.length > 0 && (
+          <Notice>
+            <p>{m.review.laterNote(review.later.map((l) => m.common.revisionWithDate(l.edition ?? l.number, formatWareki(l.effectiveDate), true)).join('、'))}</p>
+          </Notice>
+        )}
+      </div>
 
       <section aria-labelledby="summary-heading" className="mt-8 max-w-[56rem]">
         <h2 id="summary-heading" className="text-std-22B-150 text-solid-gray-900">
@@ -82,6 +104,12 @@ export default async function ReviewPage({ params }: TProps) {
           <dd>{formatDateTime(review.submittedAt)}</dd>
           <dt className="text-solid-gray-700">{m.review.approvals}</dt>
           <dd>{m.common.approvalsCount(review.approvals, review.required)}</dd>
+          {before && (
+            <>
+              <dt className="text-solid-gray-700">{m.review.before}</dt>
+              <dd>{m.review.beforeLabel(before)}</dd>
+            </>
+          )}
         </dl>
       </section>
 
@@ -107,11 +135,11 @@ export default async function ReviewPage({ params }: TProps) {
               rows={review.comparison.rows}
               order={['after', 'before']}
               all={false}
-              caption={m.review.comparisonCaption(review.title, review.number, review.inForce.number)}
+              caption={m.review.comparisonCaption(review.title, label, before ?? '')}
             />
           ) : (
             <SideBySide
-              after={{ heading: m.review.after, caption: m.review.afterCaption(review.number), text: serializePolicyText(review.tree) }}
+              after={{ heading: m.review.after, caption: m.review.afterCaption(label), text: serializePolicyText(review.tree) }}
               before={{ heading: m.review.before, caption: '', text: null, empty: m.review.noBefore }}
             />
           )}
@@ -128,8 +156,18 @@ export default async function ReviewPage({ params }: TProps) {
               <h3 className="text-std-16B-170">{m.review.cannotDecideHeading}</h3>
               <p className="mt-1">{m.queue.cannotDecide[reason]}</p>
             </Notice>
+          ) : confirm ? (
+            <ConfirmForm slug={review.slug} number={review.number} action={confirmRevisionAction} />
           ) : (
-            <DecisionForm slug={review.slug} number={review.number} proposedDate={review.effectiveDate} today={todayInJapan()} approveAction={approveRevisionAction} rejectAction={rejectRevisionAction} />
+            <DecisionForm
+              slug={review.slug}
+              number={review.number}
+              canApprove={!review.staleBase}
+              proposedDate={review.effectiveDate}
+              today={todayInJapan()}
+              approveAction={approveRevisionAction}
+              rejectAction={rejectRevisionAction}
+            />
           )}
         </div>
       </section>

@@ -111,12 +111,12 @@ export default async function ComparePage(props: TProps) {
         <ul className="flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170">
           <li>
             <Link href={revisionHref(slug, from.number)} className="dads-link">
-              {historyMessages.timeline.open(from.number)}
+              {historyMessages.timeline.open(historyMessages.common.label(from))}
             </Link>
           </li>
           <li>
             <Link href={revisionHref(slug, to.number)} className="dads-link">
-              {historyMessages.timeline.open(to.number)}
+              {historyMessages.timeline.open(historyMessages.common.label(to))}
             </Link>
           </li>
           <li>

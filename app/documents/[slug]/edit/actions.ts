@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
+import { checkEffectiveDate } from '@/lib/server/workflow/confirm';
 import { saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
 
 /*
@@ -17,7 +18,7 @@ function revalidateDocument(slug: string): void {
 }
 
 export async function startDraftAction(_previous: unknown, formData: FormData) {
-  const input = { slug: text(formData, 'slug'), abolition: text(formData, 'abolition') === '1' };
+  const input = { slug: text(formData, 'slug'), abolition: text(formData, 'abolition') === '1', baseNumber: text(formData, 'baseNumber') };
   const result = await runAction(() => startDraft(input));
   if (result.ok) revalidateDocument(input.slug);
   return result;
@@ -52,4 +53,10 @@ export async function withdrawRevisionAction(_previous: unknown, formData: FormD
   const result = await runAction(() => withdrawRevision(input));
   if (result.ok) revalidateDocument(input.slug);
   return result;
+}
+
+/** The live check of a 施行日 as the editor types it (reads only). */
+export async function checkEffectiveDateAction(formData: FormData) {
+  const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), effectiveDate: text(formData, 'effectiveDate') };
+  return runAction(() => checkEffectiveDate(input));
 }

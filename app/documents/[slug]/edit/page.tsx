@@ -17,8 +17,9 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { todayInJapan } from '@/lib/server/clock';
 import { listLibrary } from '@/lib/server/documents/list-library';
-import { getDraftEditor } from '@/lib/server/workflow/views';
-import { saveDraftAction, startDraftAction, submitRevisionAction, withdrawRevisionAction } from './actions';
+import { getDraftEditor, getStartDraftOptions } from '@/lib/server/workflow/views';
+import { OverlapPanel } from '@/components/editor/overlap-panel';
+import { checkEffectiveDateAction, saveDraftAction, startDraftAction, submitRevisionAction, withdrawRevisionAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,7 +54,9 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
   const trail = [{ href: '/documents', label: m.common.library }, ...(node.inForce ? [{ href: `/documents/${node.slug}`, label: node.title }] : [])];
 
   if (!editor) {
-    const base = node.inForce ?? node.scheduled;
+    const options = await getStartDraftOptions(slug.data);
+    const choices = (options?.choices ?? []).map((c) => ({ number: c.number, label: m.common.revisionWithDate(c.edition, formatWareki(c.effectiveDate), c.scheduled) }));
+    const base = choices.at(-1);
     return (
       <PageContainer>
         <WorkflowBreadcrumb trail={trail} current={m.editor.pageTitle} />
@@ -68,9 +71,9 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
           {base ? (
             <>
               <p className="mt-4 text-std-17N-170">{m.start.lead}</p>
-              <p className="mt-2 text-std-16N-170 text-solid-gray-700">{m.start.basedOn(base.number, formatWareki(base.effectiveDate))}</p>
+              <p className="mt-2 text-std-16N-170 text-solid-gray-700">{m.start.basedOn(base.label)}</p>
               <div className="mt-8">
-                <StartDraftPanel slug={node.slug} canAbolish={node.inForce !== null} action={startDraftAction} />
+                <StartDraftPanel slug={node.slug} canAbolish={node.inForce !== null} choices={choices} action={startDraftAction} />
               </div>
             </>
           ) : (
@@ -104,6 +107,12 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
             <p>{m.editor.abolitionNote}</p>
           </Notice>
         )}
+        {editor.base && (
+          <p className="text-std-16N-170 text-solid-gray-800">
+            {m.editor.basedOn(m.common.revisionWithDate(editor.base.edition ?? editor.base.number, formatWareki(editor.base.effectiveDate), editor.base.scheduled))}
+          </p>
+        )}
+        {editor.status === 'DRAFT' && editor.rebaseConflict && <OverlapPanel conflict={editor.rebaseConflict} />}
         {lastRejection && <RejectionNotice decision={lastRejection} />}
         {editor.status === 'IN_REVIEW' && (
           <Notice>
@@ -129,6 +138,7 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
           saveAction={saveDraftAction}
           submitAction={submitRevisionAction}
           withdrawAction={withdrawRevisionAction}
+          checkDateAction={checkEffectiveDateAction}
           today={todayInJapan()}
         />
       </div>

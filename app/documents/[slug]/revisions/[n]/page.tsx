@@ -34,7 +34,7 @@ async function resolve({ params }: TProps) {
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {
   const view = await resolve(props);
-  return { title: view ? m.revisionPage.metaTitle(view.document.title, view.revision.number) : messages.notFound.title };
+  return { title: view ? m.revisionPage.metaTitle(view.document.title, m.common.label(view.revision)) : messages.notFound.title };
 }
 
 export default async function RevisionPage(props: TProps) {
@@ -83,7 +83,7 @@ export default async function RevisionPage(props: TProps) {
           { href: `/documents/${slug}`, label: document.title },
           { href: historyHref(slug), label: m.common.history },
         ]}
-        current={m.common.revision(number)}
+        current={m.common.label(revision)}
       />
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-12 xl:grid-cols-[17rem_minmax(0,1fr)]">
         <header className="lg:col-start-2">
@@ -93,7 +93,7 @@ export default async function RevisionPage(props: TProps) {
           </div>
           <h1 id="document-title" className="mt-3 text-solid-gray-900">
             <span className="block text-std-28B-150 md:text-std-32B-150">{document.title}</span>
-            <span className="mt-1 block text-std-20B-150 text-solid-gray-800">{m.common.revision(number)}</span>
+            <span className="mt-1 block text-std-20B-150 text-solid-gray-800">{m.common.label(revision)}</span>
           </h1>
           <div className="mt-4 max-w-[42.5rem] space-y-4">
             {revision.state === 'in-force' ? (
@@ -102,7 +102,7 @@ export default async function RevisionPage(props: TProps) {
                 {links}
               </div>
             ) : (
-              <RevisionBanner revision={revision} inForceNumber={inForceNumber}>
+              <RevisionBanner revision={revision} inForceNumber={document.inForce?.edition ?? null}>
                 {links}
               </RevisionBanner>
             )}

@@ -1,0 +1,73 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { RevisionStatus } from '@/lib/generated/prisma/enums';
+import { formatWareki } from '@/lib/policy-text/wareki';
+import { isoDate } from '@/lib/server/clock';
+import { DalError } from '@/lib/server/documents/errors';
+
+/*
+ * The chain of a document (docs/decisions/007): its APPROVED revisions, and rebased copies waiting
+ * for confirmation (CONFIRMING), ordered by effective date. Each amends the one before it. 第n版 is
+ * the position of an APPROVED revision in it; a CONFIRMING one holds its place but has no edition
+ * and is in force on no date until confirmed.
+ */
+
+export interface TChainLink {
+  id: string;
+  number: number;
+  edition: number | null;
+  status: RevisionStatus;
+  effectiveDate: string;
+  amendsRevisionId: string | null;
+}
+
+export async function loadChain(tx: Prisma.TransactionClient, documentId: string): Promise<TChainLink[]> {
+  const rows = await tx.revision.findMany({
+    where: { documentId, status: { in: ['APPROVED', 'CONFIRMING'] }, effectiveDate: { not: null } },
+    orderBy: [{ effectiveDate: 'asc' }, { number: 'asc' }],
+    select: { id: true, number: true, edition: true, status: true, effectiveDate: true, amendsRevisionId: true },
+  });
+  return rows.map((r) => ({ ...r, effectiveDate: isoDate(r.effectiveDate!) }));
+}
+
+/** The link a revision taking effect on `date` amends: the last one before that date. */
+export function predecessorOn(chain: TChainLink[], date: string): TChainLink | null {
+  return chain.filter((link) => link.effectiveDate < date).at(-1) ?? null;
+}
+
+/** 第3版 for a link with an edition; 改正案 otherwise (a CONFIRMING copy is not numbered yet). */
+export function linkLabel(link: Pick<TChainLink, 'edition' | 'number'>): string {
+  return link.edition ? `第${link.edition}版` : `確認待ちの改正（整理番号${link.number}）`;
+}
+
+/**
+ * Refuses a revision whose base is not the revision it would amend on `date`: another approval
+ * landed in between, or the date moved it to another place in the chain. Like a stale save, it is
+ * never applied on that base.
+ */
+export function assertBaseIsPredecessor(input: { chain: TChainLink[]; baseRevisionId: string | null; date: string }): TChainLink | null {
+  const predecessor = predecessorOn(input.chain, input.date);
+  if ((predecessor?.id ?? null) === input.baseRevisionId) return predecessor;
+  const base = input.chain.find((link) => link.id === input.baseRevisionId);
+  const baseText = base ? `${linkLabel(base)}（${formatWareki(base.effectiveDate)}施行）` : 'もとにした版';
+  const predecessorText = predecessor ? `${linkLabel(predecessor)}（${formatWareki(predecessor.effectiveDate)}施行）` : 'ありません';
+  throw new DalError(
+    'CONFLICT',
+    `この改正案は${baseText}をもとにしていますが、施行日 ${formatWareki(input.date)} の直前の版は${predecessorText}。` +
+      'もとにした版のあとに別の改正が承認されたか、施行日が別の版の前後に移りました。古い版の上に改正を重ねることはできません。' +
+      '改正案を取り下げて直前の版から作成し直すか、もとにした版に合う施行日を指定してください。',
+  );
+}
+
+/**
+ * Numbers the APPROVED revisions of a document 1, 2, 3 … in chain order. Two statements: clearing
+ * first keeps the unique (document, edition) index from seeing two rows with one number midway.
+ */
+export async function renumberEditions(tx: Prisma.TransactionClient, documentId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE revisions SET edition = NULL WHERE document_id = ${documentId}::uuid AND edition IS NOT NULL`;
+  await tx.$executeRaw`
+    UPDATE revisions r SET edition = c.n
+    FROM (SELECT id, row_number() OVER (ORDER BY effective_date, number) AS n FROM revisions
+          WHERE document_id = ${documentId}::uuid AND status = 'APPROVED' AND effective_date IS NOT NULL) c
+    WHERE r.id = c.id`;
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import { formatWareki } from '@/lib/policy-text/wareki';
+import { ZCheckDateInput, ZConfirmInput } from '@/lib/schemas/workflow';
+import { parseInput } from '@/lib/server/admin/guard';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { getActor, requirePermission } from '@/lib/server/auth/actor';
+import { isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
+import { db } from '@/lib/server/db';
+import { DalError } from '@/lib/server/documents/errors';
+import { getRequestContext } from '@/lib/server/request-context';
+import { indexRevision } from '@/lib/server/search/index-revision';
+import { linkLabel, loadChain, predecessorOn, renumberEditions } from '@/lib/server/workflow/chain';
+import { lockRevision } from '@/lib/server/workflow/load';
+import { assertTransition, dateClash } from '@/lib/server/workflow/revisions';
+import { TRANSITIONS } from '@/lib/server/workflow/state-machine';
+
+/**
+ * Confirms a rebased revision (CONFIRMING): an approver has seen its new 新旧対照表 against the
+ * revision it now amends. Only then does it take its place as an approved revision, in force from
+ * its date. Its own contributors may not confirm it; the revision before it must be confirmed first.
+ */
+export async function confirmRevision(input: unknown): Promise<{ edition: number }> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:approve');
+  const data = parseInput(ZConfirmInput, input);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    const { revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('confirm', actor, revision);
+    const chain = await loadChain(tx, revision.documentId);
+    const date = isoDate(revision.effectiveDate!);
+    const predecessor = predecessorOn(
+      chain.filter((link) => link.id !== revision.id),
+      date,
+    );
+    if (!predecessor || predecessor.id !== revision.amendsRevisionId) {
+      throw new DalError('CONFLICT', 'この改正の直前の版が変わっています。画面を更新して、新旧対照表を確かめ直してください。');
+    }
+    if (predecessor.status !== 'APPROVED') throw new DalError('CONFLICT', `先に直前の${linkLabel(predecessor)}を確認してください。`);
+    await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'APPROVE', comment: data.comment, effectiveDate: revision.effectiveDate, createdAt: wallClock() } });
+    await tx.revision.update({ where: { id: revision.id }, data: { status: TRANSITIONS.confirm.to, approvedAt: wallClock(), approvedById: actor.id } });
+    await renumberEditions(tx, revision.documentId);
+    await indexRevision(tx, revision.id);
+    const { edition } = await tx.revision.findUniqueOrThrow({ where: { id: revision.id }, select: { edition: true } });
+    const from = revision.rebasedFromId ? await tx.revision.findUnique({ where: { id: revision.rebasedFromId }, select: { number: true } }) : null;
+    await recordEvent(tx, {
+      action: 'revision.confirm',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      targetType: 'document',
+      targetId: data.slug,
+      details: { revision: data.number, edition, rebasedFrom: from?.number ?? null, amendsRevision: predecessor.number, effectiveDate: date, comment: data.comment },
+    });
+    return { edition: edition! };
+  });
+}
+
+export type TDateCheck = { ok: true; amends: string | null; before?: string[] } | { ok: false; message: string };
+
+/**
+ * The editor's live check of a 施行日 as it is typed: past, taken by another revision, or placing
+ * the draft elsewhere in the chain than the revision it was started from. Reads only.
+ */
+export async function checkEffectiveDate(input: unknown): Promise<TDateCheck> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  const data = parseInput(ZCheckDateInput, input);
+  if (data.effectiveDate < todayInJapan()) return { ok: false, message: '施行日に過去の日付は指定できません。' };
+  const revision = await db().revision.findFirst({
+    where: { document: { slug: data.slug }, number: data.number, status: { in: ['DRAFT', 'IN_REVIEW'] } },
+    select: { documentId: true, baseRevisionId: true },
+  });
+  if (!revision) throw new DalError('NOT_FOUND', '改正案が見つかりません。');
+  return db().$transaction(async (tx) => {
+    const clash = await dateClash(tx, revision.documentId, data.effectiveDate);
+    if (clash) return { ok: false as const, message: clash };
+    const chain = await loadChain(tx, revision.documentId);
+    const predecessor = predecessorOn(chain, data.effectiveDate);
+    if ((predecessor?.id ?? null) !== revision.baseRevisionId) {
+      const base = chain.find((link) => link.id === revision.baseRevisionId);
+      return {
+        ok: false as const,
+        message: base
+          ? `この改正案は${linkLabel(base)}をもとにしています。施行日 ${formatWareki(data.effectiveDate)} では${predecessor ? `${linkLabel(predecessor)}` : '最初の版'}の改正になるため提出できません。${base.effectiveDate < data.effectiveDate ? `${linkLabel(base)}の次の版の施行日より前` : `${formatWareki(base.effectiveDate)}より後`}の日付を指定してください。`
+          : 'もとにした版のあとに別の改正が承認されています。改正案を作成し直してください。',
+      };
+    }
+    const later = chain.filter((link) => link.effectiveDate > data.effectiveDate);
+    return { ok: true as const, amends: predecessor ? linkLabel(predecessor) : null, ...(later.length > 0 ? { before: later.map((link) => linkLabel(link)) } : {}) };
+  });
+}

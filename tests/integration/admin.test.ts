@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { DalError } from '@/lib/server/documents/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
-import { setPublicExcerpts } from '@/lib/server/documents/set-public-excerpts';
+import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { signInAs } from '../support/as-user';
 
@@ -18,14 +18,14 @@ beforeAll(async () => {
 });
 
 async function snapshot() {
-  const [users, departments, grants, documents, events] = await Promise.all([
+  const [users, departments, grants, revisions, events] = await Promise.all([
     db().user.findMany({ orderBy: { loginId: 'asc' }, select: { loginId: true, roles: true, status: true, passwordHash: true, departmentId: true, displayName: true } }),
     db().department.findMany({ orderBy: { code: 'asc' } }),
     db().documentGrant.findMany({ orderBy: { id: 'asc' } }),
-    db().document.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, publicExcerptAnchors: true } }),
+    db().revision.findMany({ orderBy: [{ documentId: 'asc' }, { number: 'asc' }], select: { documentId: true, number: true, status: true, publicExcerptAnchors: true, publicExcerptsBasis: true } }),
     db().auditEvent.count(),
   ]);
-  return { users, departments, grants, documents, events };
+  return { users, departments, grants, revisions, events };
 }
 
 const someUserId = async () => (await db().user.findUniqueOrThrow({ where: { loginId: 'demo-staff-other' } })).id;
@@ -42,7 +42,7 @@ const MUTATIONS: Record<string, () => Promise<unknown>> = {
   renameDepartment: async () => renameDepartment({ departmentId: await someDepartmentId(), name: '改名' }),
   addGrant: () => addGrant({ documentSlug: 'sample-safety-management-standard', granteeType: 'DEPARTMENT', grantee: 'citizens' }),
   revokeGrant: async () => revokeGrant({ grantId: await someGrantId() }),
-  setPublicExcerpts: () => setPublicExcerpts({ documentSlug: 'sample-safety-management-standard', anchors: ['a1', 'a2', 'a3'] }),
+  saveDraftExcerpts: () => saveDraftExcerpts({ documentSlug: 'sample-safety-management-standard', number: 1, version: 1, anchors: ['a1', 'a2', 'a3'] }),
 };
 
 const ALLOWED: Record<string, string[]> = {
@@ -54,7 +54,7 @@ const ALLOWED: Record<string, string[]> = {
   renameDepartment: ['demo-admin'],
   addGrant: ['demo-admin'],
   revokeGrant: ['demo-admin'],
-  setPublicExcerpts: ['demo-editor'],
+  saveDraftExcerpts: ['demo-editor'],
 };
 
 describe('every mutation refuses those without the permission and changes nothing', () => {

@@ -50,8 +50,8 @@ beforeAll(async () => {
       '公開用の規定として、瑠璃色窓口を設ける。',
       'ｶﾞｲﾄﾞﾗｲﾝの改定は、ＬＧＷＡＮ接続系の端末で行う。稼働率は100%とし、記号a_bと\\pathと"引用"を含む。',
     ]),
+    publicExcerptAnchors: ['a2'],
   });
-  await db().document.update({ where: { slug: 'search-staff' }, data: { publicExcerptAnchors: ['a2'] } });
   // Two revisions and a scheduled third: the old wording is found only when the scope is widened.
   await unsafeImportRevision({ slug: 'search-history', kind: 'STANDARD', visibility: 'STAFF', title: '検索試験用改正履歴', text: policy('検索試験用改正履歴', ['旧字句として山吹色帳簿を用いる。']), effectiveDate: '2021-04-01' });
   await unsafeImportRevision({ slug: 'search-history', kind: 'STANDARD', visibility: 'STAFF', title: '検索試験用改正履歴', text: policy('検索試験用改正履歴', ['新字句として若草色帳簿を用いる。']), effectiveDate: '2024-04-01' });

@@ -11,6 +11,7 @@ import { db } from '@/lib/server/db';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { DalError } from '@/lib/server/documents/errors';
 import { getRequestContext } from '@/lib/server/request-context';
+import { carryExcerptsOnApproval, fixExcerptsOnSubmit } from '@/lib/server/excerpts/revision-excerpts';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import { lockRevision } from '@/lib/server/workflow/load';
 import { checkTransition, TRANSITION_MESSAGES, type TWorkflowAction } from '@/lib/server/workflow/state-machine';
@@ -133,6 +134,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
     const parsed = parsePolicyText(revision.draftText ?? '');
     if (!parsed.ok) throw new DalError('PARSE_FAILED', parsed.errors.map((e) => e.message).join('\n'), parsed.errors);
     await assertDateFree(tx, revision.documentId, data.effectiveDate);
+    await fixExcerptsOnSubmit(tx, { revisionId: revision.id, tree: parsed.tree });
     const plainText = toPlainText(parsed.tree);
     await tx.revision.update({
       where: { id: revision.id },
@@ -187,6 +189,7 @@ export async function approveRevision(input: unknown): Promise<{ approved: boole
     if (approved) {
       const tree = withSupplementaryProvision(ZPolicyTree.parse(revision.content), document.kind, effectiveDate);
       const plainText = toPlainText(tree);
+      await carryExcerptsOnApproval(tx, { revisionId: revision.id, tree, actor, context, slug: data.slug });
       await tx.revision.update({
         where: { id: revision.id },
         data: { status: 'APPROVED', content: tree as unknown as Prisma.InputJsonValue, plainText, contentHash: contentHash(plainText), effectiveDate: dateColumn(effectiveDate), approvedAt: wallClock(), approvedById: actor.id },

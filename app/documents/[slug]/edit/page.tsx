@@ -5,6 +5,7 @@ import { DraftEditor } from '@/components/editor/draft-editor';
 import { NoticeBanner } from '@/components/editor/notice-banner';
 import { StartDraftPanel } from '@/components/editor/start-draft-panel';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
+import { ExcerptCarryPanel } from '@/components/excerpts/excerpt-carry-panel';
 import { RejectionNotice } from '@/components/editor/workflow-records';
 import { PageContainer } from '@/components/layout/page-container';
 import { KindLabel } from '@/components/ui/kind-label';
@@ -17,6 +18,7 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { todayInJapan } from '@/lib/server/clock';
 import { listLibrary } from '@/lib/server/documents/list-library';
+import { getExcerptEditor } from '@/lib/server/excerpts/draft-excerpts';
 import { getDraftEditor } from '@/lib/server/workflow/views';
 import { saveDraftAction, startDraftAction, submitRevisionAction, withdrawRevisionAction } from './actions';
 
@@ -85,6 +87,8 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
     );
   }
 
+  // Which public articles (外部に周知すべき事項) the draft carries forward: seen before submitting.
+  const excerpts = node.visibility === 'PUBLIC' ? null : (await getExcerptEditor(node.slug))?.draft;
   const lastRejection = editor.status === 'DRAFT' ? editor.decisions.findLast((d) => d.decision === 'REJECT') : undefined;
   return (
     <PageContainer>
@@ -122,6 +126,11 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
           </Notice>
         )}
       </div>
+      {excerpts && (
+        <div className="mt-6 max-w-[56rem]">
+          <ExcerptCarryPanel draft={excerpts} reviewHref={`/documents/${node.slug}/excerpts`} />
+        </div>
+      )}
       <div className="mt-8">
         <DraftEditor
           key={`${editor.number}-${editor.status}`}

@@ -60,7 +60,12 @@ function articleLabelIn(tree: TPolicyTree, anchor: string): string | null {
   return article ? articleLabel(article) : null;
 }
 
-/** Whether a carry needs the editor's confirmation: an excerpt was renumbered, changed or dropped. */
+/**
+ * Whether a carry needs the editor's confirmation: the list itself changes, because an excerpt was
+ * renumbered, dropped with its article, or its article rewritten in place (全部改正: perhaps no
+ * longer the same article). An amended public article carries forward as it is; the approver sees
+ * its new text in the 新旧対照表.
+ */
 export function carryChangesExcerpts(carry: TExcerptCarry): boolean {
-  return carry.dropped.length > 0 || carry.carried.some((c) => c.before !== c.after || c.change !== 'unchanged');
+  return carry.dropped.length > 0 || carry.carried.some((c) => c.before !== c.after || c.change === 'rewritten');
 }

@@ -30,7 +30,8 @@ const APPROVER = 'demo-approver';
 const ADMIN = 'demo-admin';
 const AUDITOR = 'demo-auditor';
 /** the document whose drafts the workflow rows write into */
-const DRAFT_SLUG = 'sample-standard';
+// a document without public excerpts: these drafts replace the whole text (see excerpts.test.ts)
+const DRAFT_SLUG = 'sample-safety-management-standard';
 const NO_CONTEXT = { clientAddress: '127.0.0.1', userAgent: 'vitest', requestId: null };
 
 const figures: { table: string; row: string; chars: number; ms: number; outcome: string }[] = [];

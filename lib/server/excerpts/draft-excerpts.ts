@@ -47,7 +47,7 @@ export interface TDraftExcerpts {
   removed: TExcerptArticle[];
   /** the editor confirmed the list against the draft's current text */
   confirmed: boolean;
-  /** public articles were renumbered, amended or deleted since: submitting needs a confirmation */
+  /** public articles were renumbered, deleted or rewritten since: submitting needs a confirmation */
   needsConfirmation: boolean;
 }
 

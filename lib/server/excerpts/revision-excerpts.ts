@@ -68,17 +68,19 @@ export async function draftCarry(tx: TClient, draft: TExcerptRevisionRow, tree: 
 }
 
 export const EXCERPTS_UNCONFIRMED =
-  '外部に周知すべき事項（公開抜粋）の条に番号の変更・改正・削除があります。「外部に周知すべき事項の設定」で引き継ぐ条を確認してから提出してください。';
+  '外部に周知すべき事項（公開抜粋）の条に、番号の変更・削除・全部改正があります。「外部に周知すべき事項の設定」で引き継ぐ条を確認してから提出してください。';
 
 /**
- * At submission: refuses a draft whose public articles were renumbered, amended or deleted
- * since its editor last confirmed the list (never published unseen); otherwise fixes the list
- * against the submitted text. Call inside the submitting transaction, the draft row locked.
+ * At submission: refuses a draft whose public articles were renumbered, deleted or rewritten
+ * since its editor last confirmed the list (the list never changes unseen); otherwise fixes the
+ * list against the submitted text. Call inside the submitting transaction, the draft row locked.
  */
 export async function fixExcerptsOnSubmit(tx: TClient, input: { revisionId: string; tree: TPolicyTree }): Promise<void> {
   const draft = await tx.revision.findUniqueOrThrow({ where: { id: input.revisionId }, select: { ...excerptRevisionSelect, document: { select: { visibility: true } } } });
-  const { carry, needsConfirmation } = await draftCarry(tx, draft, input.tree);
+  const { carry, confirmed, needsConfirmation } = await draftCarry(tx, draft, input.tree);
   if (needsConfirmation && draft.document.visibility !== 'PUBLIC') throw new DalError('INVALID_INPUT', EXCERPTS_UNCONFIRMED);
+  // Nothing to fix for a draft without excerpts, or one confirmed against this very text.
+  if (confirmed || (carry.anchors.length === 0 && draft.publicExcerptAnchors.length === 0 && draft.publicExcerptsBasis === null)) return;
   await tx.revision.update({ where: { id: draft.id }, data: { publicExcerptAnchors: carry.anchors, publicExcerptsBasis: draft.draftText } });
 }
 

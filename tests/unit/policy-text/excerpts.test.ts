@@ -80,10 +80,17 @@ describe('carryExcerpts', () => {
     expect(carryChangesExcerpts(carry)).toBe(true);
   });
 
-  it('needs no confirmation when every excerpt keeps its number and text', () => {
-    const carry = carryExcerpts(v1, v2, ['a1', 'a5']);
-    expect(carry.anchors).toEqual(['a1', 'a5']);
+  it('needs no confirmation when every excerpt keeps its number, amended or not', () => {
+    const carry = carryExcerpts(v1, v2, ['a1', 'a5', 'a14']);
+    expect(carry.anchors).toEqual(['a1', 'a5', 'a14']);
+    expect(carry.carried.map((c) => c.change)).toEqual(['unchanged', 'unchanged', 'modified']);
     expect(carryChangesExcerpts(carry)).toBe(false);
+  });
+
+  it('needs a confirmation when an article is rewritten in place', () => {
+    const before = parse(text(['第1条　この規程は、情報資産の管理について定める。', '第2条　職員は、端末を施錠できる場所に保管しなければならない。']));
+    const after = parse(text(['第1条　この規程は、情報資産の管理について定める。', '第2条　委託先との契約には守秘義務の条項を必ず含めるものとする。']));
+    expect(carryChangesExcerpts(carryExcerpts(before, after, ['a2']))).toBe(true);
   });
 
   it('ignores anchors the earlier revision does not have', () => {

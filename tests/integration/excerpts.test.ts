@@ -20,7 +20,7 @@ import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { listLibrary } from '@/lib/server/documents/list-library';
 import type { TLibraryNode } from '@/lib/server/documents/types';
 import { EXCERPTS_UNCONFIRMED } from '@/lib/server/excerpts/revision-excerpts';
-import { getExcerptEditor, saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
+import { getExcerptEditor, getReviewExcerpts, saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { searchDocuments } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { approveRevision, saveDraft, startDraft, submitRevision } from '@/lib/server/workflow/revisions';
@@ -120,6 +120,12 @@ describe('excerpts follow the article through the workflow', () => {
     await saveDraftExcerpts({ documentSlug: SLUG, number, version, anchors: ['a3'] });
     expect((await getExcerptEditor(SLUG))!.draft).toMatchObject({ confirmed: true, needsConfirmation: false });
     await submitRevision({ slug: SLUG, number, changeReason: '携行品の追加', effectiveDate: TODAY });
+
+    // the approver sees the list that is approved with the text; staff see nothing of it
+    await signInAs('demo-approver');
+    expect(await getReviewExcerpts(SLUG, number)).toMatchObject({ status: 'IN_REVIEW', carried: [{ before: 'a2', after: 'a3' }], added: [], removed: [] });
+    await signInAs('demo-staff');
+    expect(await getReviewExcerpts(SLUG, number)).toBeNull();
 
     // approved with the draft: nothing public changes before approval
     expect(await publicArticles()).toEqual(['a2:委託先は、紺']);

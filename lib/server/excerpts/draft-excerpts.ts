@@ -92,6 +92,21 @@ export async function getExcerptEditor(slug: string): Promise<TExcerptEditorView
   };
 }
 
+/**
+ * The public articles of a revision in review, as its approvers see them before approving: what it
+ * carries forward, drops and adds. Null for a public document, or when it is not open.
+ */
+export async function getReviewExcerpts(slug: string, number: number): Promise<TDraftExcerpts | null> {
+  const actor = await getActor();
+  if (actor.kind !== 'user' || !actor.permissions.has('revision:read-all')) return null;
+  if (!ZSlug.safeParse(slug).success || !Number.isInteger(number)) return null;
+  const revision = await db().revision.findFirst({
+    where: { document: { slug, visibility: { not: 'PUBLIC' } }, number, status: { in: ['DRAFT', 'IN_REVIEW'] } },
+    select: { ...excerptRevisionSelect, version: true },
+  });
+  return revision ? draftExcerpts(revision) : null;
+}
+
 async function draftExcerpts(draft: Parameters<typeof draftCarry>[1] & { version: number }): Promise<TDraftExcerpts> {
   const client = db();
   const status: TDraftExcerpts['status'] = draft.status === 'IN_REVIEW' ? 'IN_REVIEW' : 'DRAFT';
@@ -103,8 +118,8 @@ async function draftExcerpts(draft: Parameters<typeof draftCarry>[1] & { version
   const tree = parsed.tree;
   const base = await baseExcerpts(client, draft);
   const fromBase = base ? carryExcerpts(base.tree, tree, base.anchors) : { anchors: [], carried: [], dropped: [] };
-  const { carry, confirmed, needsConfirmation } =
-    status === 'IN_REVIEW' ? { carry: { anchors: draft.publicExcerptAnchors }, confirmed: true, needsConfirmation: false } : await draftCarry(client, draft, tree);
+  // The same list the approval will carry onto the text (in review: the one fixed at submission).
+  const { carry, confirmed, needsConfirmation } = await draftCarry(client, draft, tree);
   const selected = new Set(carry.anchors);
   const inherited = new Set(fromBase.anchors);
   return {
@@ -115,8 +130,8 @@ async function draftExcerpts(draft: Parameters<typeof draftCarry>[1] & { version
     dropped: fromBase.dropped,
     added: articlesOf(tree, [...selected].filter((a) => !inherited.has(a))),
     removed: articlesOf(tree, [...inherited].filter((a) => !selected.has(a))),
-    confirmed,
-    needsConfirmation,
+    confirmed: status === 'IN_REVIEW' || confirmed,
+    needsConfirmation: status === 'DRAFT' && needsConfirmation,
   };
 }
 

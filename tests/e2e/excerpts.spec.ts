@@ -24,7 +24,8 @@ const ARTICLE = {
 const renumber = (lines: string[], n: number) => [lines[0]!, lines[1]!.replace(/^第\d+条/, `第${n}条`)];
 const text = (articles: string[][]) => [TITLE, '', ...articles.flat(), '', '付則', 'この手順は、公布の日から施行する。', ''].join('\n');
 
-test.describe.configure({ mode: 'serial' });
+// Each test walks several screens on a shared machine: more than the default 30 seconds.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 async function writeBody(page: Page, body: string) {
   const field = page.getByLabel('本文', { exact: true });
@@ -40,9 +41,11 @@ async function submit(page: Page, reason: string, date: string) {
   await page.getByRole('button', { name: '承認依頼を提出する' }).click();
 }
 
-async function approve(page: Page, date: string) {
+async function approve(page: Page, date: string, publicArticle: string) {
   await loginAs(page, 'demo-approver', { callbackUrl: '/approvals' });
   await page.getByRole('link', { name: new RegExp(TITLE.replace(/[()（）]/g, '.')) }).first().click();
+  // the public articles are approved with the text: the approver sees them
+  await expect(page.getByTestId('excerpt-carry')).toContainText(publicArticle);
   await page.getByLabel('コメント').fill('公開範囲を含めて確認しました。');
   await page.getByLabel('施行日').fill(date);
   await page.getByRole('button', { name: '承認する' }).click();
@@ -76,7 +79,7 @@ test('an editor marks one article of a new staff-only document public in its dra
 });
 
 test('an approver approves it, in force today', async ({ page }) => {
-  await approve(page, TODAY);
+  await approve(page, TODAY, '第2条（報告）');
 });
 
 test('an anonymous reader sees exactly the marked article', async ({ page, request }) => {
@@ -118,7 +121,7 @@ test('an amendment inserts an article before it: the editor confirms 第2条 →
   await expect(page.getByTestId('excerpt-carry')).toContainText('確認済み');
   await submit(page, '携行品の規定の追加', TOMORROW);
   await expect(page.getByText(/承認依頼を提出しました|承認待ち/).first()).toBeVisible();
-  await approve(page, TOMORROW);
+  await approve(page, TOMORROW, '第3条（報告）');
 });
 
 test('until its day, anonymous readers see nothing of the scheduled amendment: no number, no date, no text', async ({ page, request }) => {

@@ -121,6 +121,9 @@ test('an amendment inserts an article before it: the editor confirms 第2条 →
   await expect(page.getByTestId('excerpt-carry')).toContainText('確認済み');
   await submit(page, '携行品の規定の追加', TOMORROW);
   await expect(page.getByText(/承認依頼を提出しました|承認待ち/).first()).toBeVisible();
+});
+
+test('the approver approves the amendment for tomorrow', async ({ page }) => {
   await approve(page, TOMORROW, '第3条（報告）');
 });
 

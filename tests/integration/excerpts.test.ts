@@ -16,6 +16,7 @@ import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '@/lib/server/db/migrate';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
+import { getRevisionHistory, getRevisionPage } from '@/lib/server/history/revisions';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { listLibrary } from '@/lib/server/documents/list-library';
 import type { TLibraryNode } from '@/lib/server/documents/types';
@@ -190,6 +191,9 @@ describe('excerpts follow the article through the workflow', () => {
     expect(await getDocumentView(SLUG, { asOf: '2027-05-01' })).toBeNull();
     expect((await readRoute(SLUG, '2027-05-01')).status).toBe(404);
     expect((await searchDocuments({ q: '委託先との情報' })).total).toBe(0);
+    // history, single revisions and comparisons are for readers of the full text only
+    expect(await getRevisionHistory('sample-standard')).toBeNull();
+    expect(await getRevisionPage('sample-standard', 1)).toBeNull();
 
     // sample-standard with a scheduled amendment: the header, the library and the JSON name none of it
     await signInAs('demo-editor');

@@ -2,8 +2,8 @@ import type { Widen } from '@/lib/messages/widen';
 import type { ROLE_VALUES } from '@/lib/schemas/admin';
 
 /*
- * Strings of the administration screens (accounts, departments, grants) and of the editors'
- * screen for public excerpts. Error sentences come from the data access layer, already in Japanese.
+ * Strings of the administration screens (accounts, departments, grants). Error sentences come
+ * from the data access layer, already in Japanese.
  */
 
 type TRole = (typeof ROLE_VALUES)[number];
@@ -140,22 +140,6 @@ const ja = {
     revokeDo: '取り消す',
     revoking: '取り消しています…',
     revoked: '閲覧権限を取り消しました。',
-  },
-  excerpts: {
-    title: '外部に周知すべき事項の設定',
-    lead: '非公開の文書のうち、委託先など外部の方にも周知すべき条を選びます。選んだ条だけが、ログインしていない閲覧者にも公開されます。',
-    documentLabel: '文書',
-    revisionNote: '現在施行されている版の条を表示しています。',
-    legend: '外部に周知すべき事項として公開する条',
-    selectedCount: (n: number, total: number) => `${total}条のうち${n}条を選択中`,
-    empty: 'この文書には条がありません。',
-    publicDocument: 'この文書は公開文書のため、全文が公開されています。抜粋を設定する必要はありません。',
-    save: '保存する',
-    saving: '保存しています…',
-    saved: '保存しました。公開される条が更新されました。',
-    toDocument: '文書に戻る',
-    selectAll: 'すべて選択',
-    clearAll: 'すべて解除',
   },
 } as const;
 

@@ -43,6 +43,7 @@ const ja = {
     'document.update': '文書情報の変更',
     'document.visibility-update': '公開範囲の変更',
     'document.excerpts-update': '公開抜粋の変更',
+    'revision.excerpts-carry': '公開抜粋の引継ぎ',
     'draft.create': '改正案の作成',
     'draft.save': '改正案の保存',
     'draft.save-conflict': '改正案の保存競合',

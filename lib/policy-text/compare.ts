@@ -1156,3 +1156,52 @@ function statsOf(rows: readonly TRow[]): TComparisonStats {
   }
   return stats;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Article identity across revisions (public excerpts follow it)
+
+/** How an article of the earlier revision reappears in the later one. */
+export type TArticleCorrespondence = {
+  /** the article's anchor in the earlier revision: a23 */
+  before: string;
+  /** its anchor in the later revision: a24 after an article was inserted before it */
+  after: string;
+  /** its label in the later revision: 第24条 */
+  afterLabel: string;
+  /**
+   * unchanged: same text (perhaps renumbered or moved); modified: the text changed;
+   * rewritten: paired by number only, its text replaced (全部改正)
+   */
+  change: 'unchanged' | 'modified' | 'rewritten';
+};
+
+/**
+ * Which article of `after` each article of `before` became, by the alignment of the 新旧対照表:
+ * by content through renumbering, an article moved unchanged elsewhere (条の移動) included. An
+ * article of `before` missing from the map was deleted. Only the units are aligned (no line or
+ * character diffs), so this is cheap enough to run on every approval.
+ */
+export function mapArticleAnchors(before: TPolicyTree, after: TPolicyTree, options?: TCompareOptions): Map<string, TArticleCorrespondence> {
+  const limits = limitsOf(options);
+  const start = performance.now();
+  const withTitle = before.title !== after.title;
+  const beforeUnits = flatten(before, withTitle);
+  const afterUnits = flatten(after, withTitle);
+  const alignContext: TContext = { work: limits.alignWork, deadline: start + limits.hardCapMs * 0.35, degraded: false, exhausted: false };
+  const plans = rowPlans(beforeUnits, afterUnits, alignSequences(beforeUnits, afterUnits, unitSpec(new Signatures(alignContext), limits.alignCells), alignContext));
+
+  const out = new Map<string, TArticleCorrespondence>();
+  const pair = (b: TUnit, a: TUnit, change: TArticleCorrespondence['change']) => out.set(b.anchor, { before: b.anchor, after: a.anchor, afterLabel: a.label, change });
+  const deleted = new Map<string, TUnit[]>();
+  for (const { before: b, after: a, how } of plans) {
+    if (b?.type === 'article' && a?.type === 'article') pair(b, a, b.content === a.content ? 'unchanged' : how === 'ident' ? 'rewritten' : 'modified');
+    else if (b?.type === 'article' && !a) deleted.set(b.content, [...(deleted.get(b.content) ?? []), b]);
+  }
+  // The same pairing as markRelocated: a deleted article added unchanged elsewhere was moved.
+  for (const { before: b, after: a } of plans) {
+    if (b || a?.type !== 'article') continue;
+    const counterpart = deleted.get(a.content)?.shift();
+    if (counterpart) pair(counterpart, a, 'unchanged');
+  }
+  return out;
+}

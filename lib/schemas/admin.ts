@@ -45,8 +45,3 @@ export const ZAddGrantInput = z
   .transform((v) => v);
 
 export const ZRevokeGrantInput = z.object({ grantId: ZId });
-
-export const ZSetPublicExcerptsInput = z.object({
-  documentSlug: z.string().trim().min(1).max(100),
-  anchors: z.array(z.string().regex(/^a\d+(?:-\d+)?$/, '条の指定が正しくありません。')).max(500),
-});

@@ -154,6 +154,7 @@ interface TRevisionRow {
   change_reason: string;
   effective_date: string;
   approved_at: string;
+  public_excerpt_anchors: string[];
 }
 
 export async function generateCorpus(databaseUrl: string, options: TCorpusOptions): Promise<TCorpusSummary> {
@@ -273,6 +274,8 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
           change_reason: n === 1 ? `${plan.title}の制定` : `${pick(TOPICS)}に関する規定の見直し`,
           effective_date: effectiveDate,
           approved_at: new Date().toISOString(),
+          // each revision's own excerpts (amendments reword articles, never renumber them)
+          public_excerpt_anchors: plan.excerpts,
         });
       }
       return rows;
@@ -285,7 +288,7 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
       const BATCH = 50;
       for (let offset = 0; offset < plans.length; offset += BATCH) {
         const batch = plans.slice(offset, offset + BATCH);
-        await insertRows(client, 'documents', ['id', 'slug', 'kind', 'title', 'parent_id', 'department_id', 'visibility', 'sort_order', 'public_excerpt_anchors'], batch.map((p) => ({
+        await insertRows(client, 'documents', ['id', 'slug', 'kind', 'title', 'parent_id', 'department_id', 'visibility', 'sort_order'], batch.map((p) => ({
           id: p.id,
           slug: p.slug,
           kind: p.kind,
@@ -294,7 +297,6 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
           department_id: departmentId(p.department),
           visibility: p.visibility,
           sort_order: p.sortOrder,
-          public_excerpt_anchors: p.excerpts,
         })));
         const grants = batch.flatMap((p) => p.grants.map((g) => ({ id: randomUUID(), document_id: p.id, department_id: departmentId(g) })));
         if (grants.length > 0) await insertRows(client, 'document_grants', ['id', 'document_id', 'department_id'], grants);
@@ -305,7 +307,7 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
           if (r.number === options.revisions) for (const term of TERMS) termCounts[term]! += articles.filter((a) => JSON.stringify(a).includes(term)).length;
         }
         revisionCount += revisions.length;
-        await insertRows(client, 'revisions', ['id', 'document_id', 'number', 'status', 'content', 'plain_text', 'content_hash', 'change_reason', 'effective_date', 'approved_at'], revisions);
+        await insertRows(client, 'revisions', ['id', 'document_id', 'number', 'status', 'content', 'plain_text', 'content_hash', 'change_reason', 'effective_date', 'approved_at', 'public_excerpt_anchors'], revisions);
         if ((offset / BATCH) % 10 === 0) log(`  文書 ${Math.min(plans.length, offset + BATCH).toLocaleString()} / ${plans.length.toLocaleString()}`);
       }
     });

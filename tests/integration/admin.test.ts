@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { DalError } from '@/lib/server/documents/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
-import { setPublicExcerpts } from '@/lib/server/documents/set-public-excerpts';
+import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { TwoPersonRuleError } from '@/lib/server/admin/two-person-rule';
 import { AUDIT_CHAIN_LOCK_KEY } from '@/lib/server/audit/chain-lock';
@@ -20,24 +20,23 @@ beforeAll(async () => {
 });
 
 async function snapshot() {
-  const [users, departments, grants, documents, events] = await Promise.all([
+  const [users, departments, grants, revisions, events] = await Promise.all([
     db().user.findMany({ orderBy: { loginId: 'asc' }, select: { loginId: true, roles: true, status: true, passwordHash: true, departmentId: true, displayName: true } }),
     db().department.findMany({ orderBy: { code: 'asc' } }),
     db().documentGrant.findMany({ orderBy: { id: 'asc' } }),
-    db().document.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, publicExcerptAnchors: true } }),
+    db().revision.findMany({ orderBy: [{ documentId: 'asc' }, { number: 'asc' }], select: { documentId: true, number: true, status: true, publicExcerptAnchors: true, publicExcerptsBasis: true } }),
     db().auditEvent.count(),
   ]);
-  return { users, departments, grants, documents, events };
+  return { users, departments, grants, revisions, events };
 }
 
-// The administration functions' refusals are in role-refusals.test.ts; the excerpts' stay here
-// until their rework (per revision) brings its own.
+// The administration functions' refusals are in role-refusals.test.ts; the excerpts' stay here.
 const MUTATIONS: Record<string, () => Promise<unknown>> = {
-  setPublicExcerpts: () => setPublicExcerpts({ documentSlug: 'sample-safety-management-standard', anchors: ['a1', 'a2', 'a3'] }),
+  saveDraftExcerpts: () => saveDraftExcerpts({ documentSlug: 'sample-safety-management-standard', number: 1, version: 1, anchors: ['a1', 'a2', 'a3'] }),
 };
 
 const ALLOWED: Record<string, string[]> = {
-  setPublicExcerpts: ['demo-editor'],
+  saveDraftExcerpts: ['demo-editor'],
 };
 
 describe('every mutation refuses those without the permission and changes nothing', () => {

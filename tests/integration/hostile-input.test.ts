@@ -17,7 +17,7 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { DalError } from '@/lib/server/documents/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
-import { setPublicExcerpts } from '@/lib/server/documents/set-public-excerpts';
+import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { compareRevisions, getRevisionHistory, getRevisionPage } from '@/lib/server/history/revisions';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { createDocument, updateDocumentMetadata } from '@/lib/server/workflow/documents';
@@ -30,7 +30,8 @@ const APPROVER = 'demo-approver';
 const ADMIN = 'demo-admin';
 const AUDITOR = 'demo-auditor';
 /** the document whose drafts the workflow rows write into */
-const DRAFT_SLUG = 'sample-standard';
+// a document without public excerpts: these drafts replace the whole text (see excerpts.test.ts)
+const DRAFT_SLUG = 'sample-safety-management-standard';
 const NO_CONTEXT = { clientAddress: '127.0.0.1', userAgent: 'vitest', requestId: null };
 
 const figures: { table: string; row: string; chars: number; ms: number; outcome: string }[] = [];
@@ -313,7 +314,7 @@ const NUL_CALLS: { fn: string; field: string; as: string; call: () => Promise<un
   { fn: 'createAccount', field: 'roles[]', as: ADMIN, call: () => createAccount({ loginId: 'nul-user', displayName: '氏名', departmentCode: null, roles: [`STAFF${NUL}`] }) },
   { fn: 'updateAccount', field: 'displayName', as: ADMIN, call: async () => updateAccount({ userId: await ids.user('demo-staff'), displayName: `氏名${NUL}`, departmentCode: 'general-affairs', roles: ['STAFF'] }) },
   { fn: 'addGrant', field: 'grantee', as: ADMIN, call: () => addGrant({ documentSlug: 'sample-safety-management-standard', granteeType: 'USER', grantee: `demo-staff-other${NUL}` }) },
-  { fn: 'setPublicExcerpts', field: 'anchors[]', as: EDITOR, call: () => setPublicExcerpts({ documentSlug: 'sample-standard', anchors: [`a1${NUL}`] }) },
+  { fn: 'saveDraftExcerpts', field: 'anchors[]', as: EDITOR, call: () => saveDraftExcerpts({ documentSlug: 'sample-standard', number: 1, version: 1, anchors: [`a1${NUL}`] }) },
   { fn: 'listAuditEvents', field: 'actor', as: AUDITOR, call: () => listAuditEvents({ actor: `demo-editor${NUL}` }) },
   { fn: 'listAuditEvents', field: 'action', as: AUDITOR, call: () => listAuditEvents({ action: `draft.${NUL}` }) },
   { fn: 'listAuditEvents', field: 'document', as: AUDITOR, call: () => listAuditEvents({ document: `basic-policy${NUL}` }) },
@@ -357,7 +358,7 @@ const EXTRA_FIELDS: { fn: string; extra: Record<string, unknown>; as: string; ru
       await createDocument({ slug: 'extra-fields', kind: 'PROCEDURE', title: '余分な項目', visibility: 'STAFF', requiredApprovals: 1, reviewIntervalMonths: 12, ...extra });
       const document = await db().document.findUniqueOrThrow({ where: { slug: 'extra-fields' }, include: { revisions: true } });
       expect(document.id).not.toBe(extra.id);
-      expect(document.publicExcerptAnchors).toEqual([]);
+      expect(document.revisions.map((r) => r.publicExcerptAnchors)).toEqual([[]]);
       expect(document.revisions.map((r) => [r.status, r.approvedById])).toEqual([['DRAFT', null]]);
     },
   },
@@ -367,8 +368,8 @@ const EXTRA_FIELDS: { fn: string; extra: Record<string, unknown>; as: string; ru
     extra: { kind: 'BASIC_POLICY', newSlug: 'hijacked', publicExcerptAnchors: ['a1'] },
     run: async (extra) => {
       await updateDocumentMetadata({ ...(await metadataOf('sample-procedure-media')), ...extra });
-      const document = await db().document.findUniqueOrThrow({ where: { slug: 'sample-procedure-media' } });
-      expect([document.kind, document.publicExcerptAnchors]).toEqual(['PROCEDURE', []]);
+      const document = await db().document.findUniqueOrThrow({ where: { slug: 'sample-procedure-media' }, include: { revisions: true } });
+      expect([document.kind, document.revisions.flatMap((r) => r.publicExcerptAnchors)]).toEqual(['PROCEDURE', []]);
     },
   },
   {
@@ -440,12 +441,18 @@ const EXTRA_FIELDS: { fn: string; extra: Record<string, unknown>; as: string; ru
     },
   },
   {
-    fn: 'setPublicExcerpts',
+    fn: 'saveDraftExcerpts',
     as: EDITOR,
-    extra: { visibility: 'PUBLIC', documentId: 'x' },
+    extra: { visibility: 'PUBLIC', documentId: 'x', publicExcerptsBasis: 'x', status: 'APPROVED' },
     run: async (extra) => {
-      await setPublicExcerpts({ documentSlug: 'sample-procedure-password', anchors: ['a1'], ...extra });
-      expect((await db().document.findUniqueOrThrow({ where: { slug: 'sample-procedure-password' } })).visibility).not.toBe('PUBLIC');
+      const slug = 'sample-procedure-password';
+      const { number } = await startDraft({ slug });
+      const { version } = await db().revision.findFirstOrThrow({ where: { document: { slug }, number } });
+      await saveDraftExcerpts({ documentSlug: slug, number, version, anchors: ['a1'], ...extra });
+      const document = await db().document.findUniqueOrThrow({ where: { slug }, include: { revisions: { where: { number } } } });
+      expect(document.visibility).not.toBe('PUBLIC');
+      expect(document.revisions.map((r) => [r.status, r.publicExcerptAnchors, r.publicExcerptsBasis === r.draftText])).toEqual([['DRAFT', ['a1'], true]]);
+      await withdrawRevision({ slug, number });
     },
   },
   {
@@ -492,7 +499,7 @@ const OVERSIZED: { row: string; as: string; chars: number; call: () => Promise<u
   { row: 'createDocument: title of 1,000,000 chars', as: EDITOR, chars: 1_000_000, call: () => createDocument({ slug: 'huge-title', kind: 'PROCEDURE', title: '表'.repeat(1_000_000), visibility: 'STAFF', requiredApprovals: 1, reviewIntervalMonths: 12 }) },
   { row: 'submitRevision: change reason of 1,000,000 chars', as: EDITOR, chars: 1_000_000, call: () => submitRevision({ ...draft, changeReason: '理'.repeat(1_000_000), effectiveDate: '2027-01-15' }) },
   { row: 'rejectRevision: comment of 1,000,000 chars', as: APPROVER, chars: 1_000_000, call: () => rejectRevision({ slug: DRAFT_SLUG, number: 1, comment: 'コ'.repeat(1_000_000) }) },
-  { row: 'setPublicExcerpts: 100,000 anchors', as: EDITOR, chars: 100_000, call: () => setPublicExcerpts({ documentSlug: 'sample-standard', anchors: Array.from({ length: 100_000 }, (_, i) => `a${i + 1}`) }) },
+  { row: 'saveDraftExcerpts: 100,000 anchors', as: EDITOR, chars: 100_000, call: () => saveDraftExcerpts({ documentSlug: 'sample-standard', number: 1, version: 1, anchors: Array.from({ length: 100_000 }, (_, i) => `a${i + 1}`) }) },
   { row: 'createAccount: 100,000 roles', as: ADMIN, chars: 100_000, call: () => createAccount({ loginId: 'many-roles', displayName: '多', departmentCode: null, roles: Array.from({ length: 100_000 }, () => 'STAFF') }) },
   { row: 'listAuditEvents: actor of 1,000,000 chars', as: AUDITOR, chars: 1_000_000, call: () => listAuditEvents({ actor: 'a'.repeat(1_000_000) }) },
   { row: 'listAuditEvents: before = 10^40', as: AUDITOR, chars: 41, call: () => listAuditEvents({ before: '1'.repeat(41) }) },

@@ -52,8 +52,8 @@ beforeAll(async () => {
       "単引用符の'例'と、記号%_%を含む。",
       "条件式の例として OR 1=1 と '; DROP TABLE documents; -- を記載する。",
     ]),
+    publicExcerptAnchors: ['a2'],
   });
-  await db().document.update({ where: { slug: 'search-staff' }, data: { publicExcerptAnchors: ['a2'] } });
   // Two revisions and a scheduled third: the old wording is found only when the scope is widened.
   await unsafeImportRevision({ slug: 'search-history', kind: 'STANDARD', visibility: 'STAFF', title: '検索試験用改正履歴', text: policy('検索試験用改正履歴', ['旧字句として山吹色帳簿を用いる。']), effectiveDate: '2021-04-01' });
   await unsafeImportRevision({ slug: 'search-history', kind: 'STANDARD', visibility: 'STAFF', title: '検索試験用改正履歴', text: policy('検索試験用改正履歴', ['新字句として若草色帳簿を用いる。']), effectiveDate: '2024-04-01' });

@@ -80,7 +80,7 @@ export default async function DocumentPage(props: TProps) {
       <Breadcrumb current={view.document.title} />
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-12 xl:grid-cols-[17rem_minmax(0,1fr)]">
         <div className="lg:col-start-2">
-          <DocumentHeader view={view} requestedAsOf={asOf} showVisibility={viewer !== null} />
+          <DocumentHeader view={view} requestedAsOf={asOf ? view.asOf : undefined} showVisibility={viewer !== null} />
           {excerpt && (
             <div className="mt-4 max-w-[42.5rem]">
               <Notice>

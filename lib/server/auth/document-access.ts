@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { can, type TActor } from '@/lib/server/auth/actor';
+import { dateColumn } from '@/lib/server/clock';
 
 /*
  * The visibility rules as query filters, so that what a reader may not see is never fetched at
@@ -10,8 +11,9 @@ import { can, type TActor } from '@/lib/server/auth/actor';
  *   STAFF       every signed-in account
  *   RESTRICTED  accounts granted access by department, role or name; and EDITOR, APPROVER and
  *               AUDITOR, whose duties need every document
- * A non-public document with public excerpts (外部に周知すべき事項) has a public edition:
- * everyone else sees those articles only.
+ * A non-public document whose revision in force has public excerpts (外部に周知すべき事項) has a
+ * public edition: everyone else sees those articles of that revision only, and nothing of its
+ * other revisions (lib/server/excerpts).
  */
 export function fullAccessWhere(actor: TActor): Prisma.DocumentWhereInput {
   if (actor.kind === 'anonymous') return { visibility: 'PUBLIC' };
@@ -40,9 +42,19 @@ export function fullAccessSql(actor: TActor): Prisma.Sql {
     SELECT 1 FROM document_grants g WHERE g.document_id = d.id AND (${Prisma.join(grantees, ' OR ')}))))`;
 }
 
-/** Documents the actor may see at all: in full, or as their public edition. */
-export function visibleDocumentsWhere(actor: TActor): Prisma.DocumentWhereInput {
-  return { OR: [fullAccessWhere(actor), { publicExcerptAnchors: { isEmpty: false } }] };
+/**
+ * Documents the actor may see at all: in full, or perhaps as their public edition, when some
+ * revision in force by `today` has public excerpts. Whether the revision in force on the date asked
+ * for has any is decided per document afterwards (findVisibleSummaries); a revision not yet in
+ * force never makes a document visible.
+ */
+export function visibleDocumentsWhere(actor: TActor, today: string): Prisma.DocumentWhereInput {
+  return {
+    OR: [
+      fullAccessWhere(actor),
+      { revisions: { some: { status: 'APPROVED', isAbolition: false, effectiveDate: { lte: dateColumn(today) }, publicExcerptAnchors: { isEmpty: false } } } },
+    ],
+  };
 }
 
 /**

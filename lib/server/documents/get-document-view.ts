@@ -27,17 +27,21 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
   if (!row || !document?.inForce) return null;
 
   const excerpt = document.edition === 'excerpt';
+  // A reader of the public edition sees nothing of revisions not yet in force (findVisibleSummaries
+  // read a later date as today): the view says which date it shows.
+  const shownAsOf = excerpt && asOf > todayInJapan() ? todayInJapan() : asOf;
   // The text in force and, for readers of the full text, the 沿革's revisions: read side by side.
   const [revision, approved] = await Promise.all([
     db().revision.findUniqueOrThrow({
       where: { documentId_number: { documentId: row.id, number: document.inForce.number } },
-      select: { number: true, status: true, content: true, effectiveDate: true, changeReason: true, approvedAt: true, document: { select: { publicExcerptAnchors: true } } },
+      select: { number: true, status: true, content: true, effectiveDate: true, changeReason: true, approvedAt: true, publicExcerptAnchors: true },
     }),
     excerpt ? [] : approvedRevisions(row.id),
   ]);
   const fullTree = ZPolicyTree.parse(revision.content);
-  const tree = excerpt ? publicEdition(fullTree, revision.document.publicExcerptAnchors) : fullTree;
-  await recordRead({ actor, slug, visibility: document.visibility, details: { revision: revision.number, edition: document.edition, asOf } });
+  // The public edition is this revision's own excerpts: an anchor names an article of this text only.
+  const tree = excerpt ? publicEdition(fullTree, revision.publicExcerptAnchors) : fullTree;
+  await recordRead({ actor, slug, visibility: document.visibility, details: { revision: revision.number, edition: document.edition, asOf: shownAsOf } });
   return {
     document,
     revision: {
@@ -49,7 +53,7 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
       tree,
     },
     history: excerpt ? [] : buildHistory({ tree, approvedRevisions: approved, asOf }),
-    asOf,
+    asOf: shownAsOf,
   };
 }
 

@@ -21,6 +21,8 @@ export const ZImportRevisionInput = z.object({
   departmentCode: z.string().optional(),
   /** 施行日; defaults to the latest supplementary provision's date */
   effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** articles of this text marked 外部に周知すべき事項 (the seed's samples); an approved revision's list never changes later */
+  publicExcerptAnchors: z.array(z.string().regex(/^a\d+(?:-\d+)?$/)).default([]),
   changeReason: z.string().trim().max(2000).optional(),
   sortOrder: z.number().int().optional(),
 });
@@ -115,6 +117,7 @@ export async function unsafeImportRevision(input: TImportRevisionInput): Promise
         changeReason: data.changeReason ?? null,
         effectiveDate: dateColumn(effectiveDate),
         approvedAt: new Date(),
+        publicExcerptAnchors: data.publicExcerptAnchors,
       },
       select: { id: true },
     });

@@ -38,7 +38,7 @@ export interface TDocumentSummary {
   parentSlug: string | null;
   /** the revision in force on the date asked for (today by default); null when none is */
   inForce: TRevisionRef | null;
-  /** an approved revision whose effective date is still ahead (未施行) */
+  /** an approved revision whose effective date is still ahead (未施行); always null for readers of the public edition */
   scheduled: TRevisionRef | null;
   /** the date a 廃止 came into force, when it has by the date asked for */
   abolishedOn: string | null;

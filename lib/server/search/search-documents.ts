@@ -20,7 +20,8 @@ import { ensureInForceToday } from '@/lib/server/search/index-revision';
  * Never a leak: the reader's visibility rules are part of the one SQL statement that finds,
  * counts, ranks and facets, so a unit of a document the reader may not see is never counted,
  * ranked or returned; only the snippet of a returned unit is built in code. Public excerpts of
- * non-public documents are searchable by every reader, and nothing else of those documents is.
+ * non-public documents (each revision's own list, for revisions in force by today) are searchable
+ * by every reader, and nothing else of those documents is.
  */
 
 export interface TSearchHit {
@@ -241,6 +242,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   const kindFilter = input.kind ? Prisma.sql`AND b.kind = ${input.kind}::"DocumentKind"` : Prisma.empty;
   const departmentFilter = input.department ? Prisma.sql`AND b.department_code IS NOT DISTINCT FROM ${input.department}` : Prisma.empty;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
+  const today = todayInJapan();
   const exactWhen = longTerms.length === 0 ? Prisma.sql`TRUE` : Prisma.sql`(SELECT n FROM stats) <= ${verifyLimit}`;
   // One- and two-character terms need no check. Longer ones are checked candidate by candidate
   // (the LIMIT keeps PostgreSQL from hashing the whole table for the check instead), once: that
@@ -263,9 +265,17 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
   // need; titles and department names are joined for the page and the facets alone.
   return Prisma.sql`
     WITH visible AS MATERIALIZED (
-      SELECT d.id, d.slug, d.kind, d.department_id, d.sort_order, d.public_excerpt_anchors, (${full}) AS full_access
+      SELECT d.id, d.slug, d.kind, d.department_id, d.sort_order, (${full}) AS full_access
       FROM documents d
-      WHERE (${full}) OR cardinality(d.public_excerpt_anchors) > 0
+      WHERE (${full}) OR EXISTS (
+        SELECT 1 FROM revisions r WHERE r.document_id = d.id AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date
+          AND cardinality(r.public_excerpt_anchors) > 0)
+    ),
+    -- a document's public edition is the excerpts of one revision: each unit is checked against
+    -- its own revision's list, and a revision not yet in force has none for this reader
+    excerpted AS MATERIALIZED (
+      SELECT r.id, r.public_excerpt_anchors AS anchors FROM revisions r JOIN visible v ON v.id = r.document_id
+      WHERE NOT v.full_access AND r.status = 'APPROVED' AND r.effective_date <= ${today}::date AND cardinality(r.public_excerpt_anchors) > 0
     ),
     ${scoped}
     candidates AS MATERIALIZED (
@@ -275,7 +285,8 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       JOIN visible v ON v.id = u.document_id
       ${scopedJoin}
       LEFT JOIN departments dep ON dep.id = v.department_id
-      WHERE u.keys @> ${keys}::int8[] AND (v.full_access OR u.article_anchor = ANY(v.public_excerpt_anchors))
+      LEFT JOIN excerpted e ON e.id = u.revision_id
+      WHERE u.keys @> ${keys}::int8[] AND (v.full_access OR u.article_anchor = ANY(e.anchors))
     ),
     stats AS (SELECT count(*)::int AS n FROM candidates),
     ${basis},
@@ -289,7 +300,7 @@ export function searchSql(input: TSearchSqlInput): Prisma.Sql {
       FROM basis GROUP BY kind, department_id, department_code
     )
     SELECT
-      (SELECT st.in_force_on = ${todayInJapan()}::date FROM search_index_state st WHERE st.id = 1) AS in_force_today,
+      (SELECT st.in_force_on = ${today}::date FROM search_index_state st WHERE st.id = 1) AS in_force_today,
       NOT ${exactWhen} AS approximate,
       (SELECT coalesce(sum(b.count), 0)::int FROM cells b WHERE TRUE ${kindFilter} ${departmentFilter}) AS total,
       (SELECT json_agg(json_build_object('kind', k.kind, 'count', k.count) ORDER BY k.kind_order)

@@ -2,6 +2,9 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { allArticles, sortAnchors } from '@/lib/policy-text/excerpts';
+import { parsePolicyText } from '@/lib/policy-text/parse';
+import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { hashPassword } from '@/lib/server/auth/password';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
@@ -96,7 +99,9 @@ export async function seedDatabase(options: { samples?: boolean; demoAccounts?: 
   if (options.samples ?? true) {
     const manifest = ZManifest.parse(JSON.parse(await readFile(path.join(SEED_DIR, 'samples', 'manifest.json'), 'utf8')));
     for (const [index, doc] of manifest.documents.entries()) {
-      for (const revision of doc.revisions) {
+      const texts = await Promise.all(doc.revisions.map((revision) => readFile(path.join(SEED_DIR, 'samples', revision.file), 'utf8')));
+      const excerpts = sampleExcerpts(doc.revisions, texts, doc.publicExcerptAnchors);
+      for (const [i, revision] of doc.revisions.entries()) {
         count(
           await unsafeImportRevision({
             slug: doc.slug,
@@ -106,13 +111,14 @@ export async function seedDatabase(options: { samples?: boolean; demoAccounts?: 
             parentSlug: doc.parentSlug,
             departmentCode: doc.departmentCode,
             sortOrder: index,
-            text: await readFile(path.join(SEED_DIR, 'samples', revision.file), 'utf8'),
+            text: texts[i]!,
             effectiveDate: revision.effectiveDate,
             changeReason: revision.changeReason,
+            publicExcerptAnchors: excerpts[i],
           }),
         );
       }
-      await seedAccess(doc.slug, doc.publicExcerptAnchors, doc.grants);
+      await seedGrants(doc.slug, doc.grants);
     }
   }
 
@@ -120,17 +126,31 @@ export async function seedDatabase(options: { samples?: boolean; demoAccounts?: 
   return result;
 }
 
-async function seedAccess(slug: string, anchors: string[], grants: { departmentCode: string }[]): Promise<void> {
-  const document = await db().document.findUniqueOrThrow({ where: { slug }, select: { id: true, publicExcerptAnchors: true } });
-  // Only a document that has no excerpts yet gets the sample's; an editor's later choice stays.
-  if (document.publicExcerptAnchors.length === 0 && anchors.length > 0) {
-    await db().document.update({ where: { id: document.id }, data: { publicExcerptAnchors: anchors } });
-  }
+async function seedGrants(slug: string, grants: { departmentCode: string }[]): Promise<void> {
+  const document = await db().document.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   for (const grant of grants) {
     const department = await db().department.findUniqueOrThrow({ where: { code: grant.departmentCode }, select: { id: true } });
     const exists = await db().documentGrant.findFirst({ where: { documentId: document.id, departmentId: department.id } });
     if (!exists) await db().documentGrant.create({ data: { documentId: document.id, departmentId: department.id } });
   }
+}
+
+/**
+ * The sample's excerpts name articles of the revision in force (or, if none is yet, the latest).
+ * Other revisions get an anchor only where they hold exactly the same article under it, as the
+ * migration that moved the excerpts onto revisions does: never another article with that number.
+ * Given when each revision is created: an approved revision never changes afterwards.
+ */
+function sampleExcerpts(revisions: { effectiveDate: string }[], texts: string[], anchors: string[]): string[][] {
+  if (anchors.length === 0) return revisions.map(() => []);
+  const articles = texts.map((text) => {
+    const parsed = parsePolicyText(text);
+    return new Map(parsed.ok ? allArticles(parsed.tree).map((a) => [a.id, JSON.stringify(a)]) : []);
+  });
+  const today = todayInJapan();
+  const inForce = revisions.findLastIndex((r) => r.effectiveDate <= today);
+  const marked = articles[inForce === -1 ? revisions.length - 1 : inForce]!;
+  return articles.map((own) => sortAnchors(anchors.filter((anchor) => marked.has(anchor) && own.get(anchor) === marked.get(anchor))));
 }
 
 /** Creates the demo accounts that are missing; never changes an existing account. */

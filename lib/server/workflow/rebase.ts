@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { mergePolicyTrees } from '@/lib/policy-text/merge';
 import { serializePolicyText, toPlainText } from '@/lib/policy-text/serialize';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
+import { carryExcerpts } from '@/lib/policy-text/excerpts';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import type { TChainLink } from '@/lib/server/workflow/chain';
@@ -38,7 +39,7 @@ export async function rebaseLaterRevisions(
   const predecessor = input.predecessorId ? await tx.revision.findUniqueOrThrow({ where: { id: input.predecessorId }, select: { content: true } }) : null;
   let base: TPolicyTree | null = predecessor ? ZPolicyTree.parse(predecessor.content) : null;
   let ours = input.tree;
-  const plan: { link: TChainLink; tree: TPolicyTree }[] = [];
+  const plan: { link: TChainLink; tree: TPolicyTree; theirs: TPolicyTree }[] = [];
   for (const link of input.later) {
     const row = await tx.revision.findUniqueOrThrow({ where: { id: link.id }, select: { content: true } });
     const theirs = ZPolicyTree.parse(row.content);
@@ -56,7 +57,7 @@ export async function rebaseLaterRevisions(
         },
       };
     }
-    plan.push({ link, tree: merged.tree });
+    plan.push({ link, tree: merged.tree, theirs });
     base = theirs;
     ours = merged.tree;
   }
@@ -65,7 +66,7 @@ export async function rebaseLaterRevisions(
     apply: async (newRevisionId) => {
       const done: { from: number; fromEdition: number | null; copy: number }[] = [];
       let previousId = newRevisionId;
-      for (const { link, tree } of plan) {
+      for (const { link, tree, theirs } of plan) {
         const original = await tx.revision.findUniqueOrThrow({ where: { id: link.id } });
         // The approved text stays as it was approved; the rebased text is a new revision.
         await tx.revision.update({ where: { id: link.id }, data: { status: TRANSITIONS.rebase.to, edition: null } });
@@ -91,6 +92,8 @@ export async function rebaseLaterRevisions(
             rebasedFromId: original.id,
             contributorIds: original.contributorIds,
             isAbolition: original.isAbolition,
+            // The scheduled revision's public articles, followed through the merge's renumbering.
+            publicExcerptAnchors: carryExcerpts(theirs, tree, original.publicExcerptAnchors).anchors,
             requiredApprovals: 1,
           },
           select: { id: true },

@@ -11,6 +11,7 @@ import { db } from '@/lib/server/db';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { DalError } from '@/lib/server/documents/errors';
 import { getRequestContext } from '@/lib/server/request-context';
+import { carryExcerptsOnApproval, fixExcerptsOnSubmit } from '@/lib/server/excerpts/revision-excerpts';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import { assertBaseIsPredecessor, linkLabel, loadChain, renumberEditions } from '@/lib/server/workflow/chain';
 import { lockRevision } from '@/lib/server/workflow/load';
@@ -141,6 +142,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
     // Whoever submits counts as a contributor (they may not approve it), and the number of
     // approvals it needs is the document's setting now: a later change of the setting does not apply.
     const contributorIds = revision.contributorIds.includes(actor.id) ? revision.contributorIds : [...revision.contributorIds, actor.id];
+    await fixExcerptsOnSubmit(tx, { revisionId: revision.id, tree: parsed.tree });
     const plainText = toPlainText(parsed.tree);
     await tx.revision.update({
       where: { id: revision.id },
@@ -256,6 +258,7 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
     let rebased: { from: number; fromEdition: number | null; copy: number }[] = [];
     if (tree) {
       const plainText = toPlainText(tree);
+      await carryExcerptsOnApproval(tx, { revisionId: revision.id, tree, actor, context, slug: data.slug });
       await tx.revision.update({
         where: { id: revision.id },
         data: {

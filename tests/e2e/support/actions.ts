@@ -23,6 +23,7 @@ export const ACTIONS = {
   createDocumentAction: { page: () => '/documents/new', state: true },
   updateDocumentMetadataAction: { page: (slug: string) => `/documents/${slug}/settings`, state: true },
   saveExcerptsAction: { page: (slug: string) => `/documents/${slug}/excerpts`, state: true },
+  startExcerptDraftAction: { page: (slug: string) => `/documents/${slug}/excerpts`, state: true },
   startDraftAction: { page: (slug: string) => `/documents/${slug}/edit`, state: true },
   withdrawRevisionAction: { page: (slug: string) => `/documents/${slug}/edit`, state: true },
   saveDraftAction: { page: (slug: string) => `/documents/${slug}/edit`, state: false },

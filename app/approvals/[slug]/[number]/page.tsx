@@ -7,6 +7,7 @@ import { SideBySide } from '@/components/approvals/side-by-side';
 import { ComparisonTable } from '@/components/compare/comparison-table';
 import { formatDateTime } from '@/components/editor/format';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
+import { ExcerptCarryPanel } from '@/components/excerpts/excerpt-carry-panel';
 import { DecisionList } from '@/components/editor/workflow-records';
 import { PageContainer } from '@/components/layout/page-container';
 import { Notice } from '@/components/ui/notice';
@@ -19,6 +20,7 @@ import { z } from '@/lib/schemas/z';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { todayInJapan } from '@/lib/server/clock';
+import { getReviewExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { getReviewView } from '@/lib/server/workflow/views';
 import { approveRevisionAction, confirmRevisionAction, rejectRevisionAction } from '../../actions';
 
@@ -53,6 +55,8 @@ export default async function ReviewPage({ params }: TProps) {
   const label = m.common.draft(review.number);
   const heading = confirm ? m.review.confirmTitle(review.title, label) : m.review.title(review.title, label);
   const before = review.inForce ? m.common.revisionWithDate(review.inForce.edition ?? review.inForce.number, formatWareki(review.inForce.effectiveDate), review.inForce.scheduled) : null;
+  // The public articles (外部に周知すべき事項) are approved with the text.
+  const excerpts = await getReviewExcerpts(slug.data, number.data);
   return (
     <PageContainer>
       <WorkflowBreadcrumb trail={[{ href: '/approvals', label: m.queue.title }]} current={heading} />
@@ -121,6 +125,12 @@ export default async function ReviewPage({ params }: TProps) {
           <DecisionList decisions={review.decisions} />
         </div>
       </section>
+
+      {excerpts && (
+        <div className="mt-10 max-w-[56rem]">
+          <ExcerptCarryPanel draft={excerpts} />
+        </div>
+      )}
 
       <section aria-labelledby="compare-heading" className="mt-10">
         <h2 id="compare-heading" className="text-std-22B-150 text-solid-gray-900">

@@ -6,6 +6,7 @@ import { NoticeBanner } from '@/components/editor/notice-banner';
 import { StartDraftPanel } from '@/components/editor/start-draft-panel';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
 import { RejectionNotice } from '@/components/editor/workflow-records';
+import { ExcerptCarryPanel } from '@/components/excerpts/excerpt-carry-panel';
 import { PageContainer } from '@/components/layout/page-container';
 import { KindLabel } from '@/components/ui/kind-label';
 import { Notice } from '@/components/ui/notice';
@@ -20,6 +21,7 @@ import { listLibrary } from '@/lib/server/documents/list-library';
 import { getDraftEditor, getStartDraftOptions } from '@/lib/server/workflow/views';
 import { OverlapPanel } from '@/components/editor/overlap-panel';
 import { checkEffectiveDateAction, saveDraftAction, startDraftAction, submitRevisionAction, withdrawRevisionAction } from './actions';
+import { getExcerptEditor } from '@/lib/server/excerpts/draft-excerpts';
 
 export const dynamic = 'force-dynamic';
 
@@ -88,6 +90,8 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
     );
   }
 
+  // Which public articles (外部に周知すべき事項) the draft carries forward: seen before submitting.
+  const excerpts = node.visibility === 'PUBLIC' ? null : (await getExcerptEditor(node.slug))?.draft;
   const lastRejection = editor.status === 'DRAFT' ? editor.decisions.findLast((d) => d.decision === 'REJECT') : undefined;
   return (
     <PageContainer>
@@ -131,6 +135,11 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
           </Notice>
         )}
       </div>
+      {excerpts && (
+        <div className="mt-6 max-w-[56rem]">
+          <ExcerptCarryPanel draft={excerpts} reviewHref={`/documents/${node.slug}/excerpts`} />
+        </div>
+      )}
       <div className="mt-8">
         <DraftEditor
           key={`${editor.number}-${editor.status}`}

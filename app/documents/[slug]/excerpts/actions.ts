@@ -1,22 +1,34 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { setPublicExcerpts } from '@/lib/server/documents/set-public-excerpts';
+import { formText as text, formTexts as texts } from '@/lib/form-fields';
+import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { runAction } from '@/lib/server/http/action-result';
+import { startDraft } from '@/lib/server/workflow/revisions';
 
-/** Saves which articles form the public edition; the DAL checks the editor's permission and the anchors. */
+/** Confirms which articles of the open draft form its public edition; the DAL checks the editor, the draft's state and version, and the anchors. */
 export async function saveExcerptsAction(_previous: unknown, formData: FormData) {
-  const slug = formData.get('documentSlug');
   const input = {
-    documentSlug: typeof slug === 'string' ? slug : '',
-    anchors: formData.getAll('anchors').filter((value): value is string => typeof value === 'string'),
+    documentSlug: text(formData, 'documentSlug'),
+    number: text(formData, 'number'),
+    version: text(formData, 'version'),
+    anchors: texts(formData, 'anchors'),
   };
-  const result = await runAction(() => setPublicExcerpts(input));
+  const result = await runAction(() => saveDraftExcerpts(input));
   if (result.ok) {
-    revalidatePath(`/documents/${input.documentSlug}`);
     revalidatePath(`/documents/${input.documentSlug}/excerpts`);
-    revalidatePath('/documents');
-    revalidatePath('/');
+    revalidatePath(`/documents/${input.documentSlug}/edit`);
+  }
+  return result;
+}
+
+/** Starts an amendment (the same DAL step as the editor's) so that its public articles can be chosen. */
+export async function startExcerptDraftAction(_previous: unknown, formData: FormData) {
+  const slug = text(formData, 'slug');
+  const result = await runAction(() => startDraft({ slug }));
+  if (result.ok) {
+    revalidatePath(`/documents/${slug}`, 'layout');
+    revalidatePath('/', 'layout');
   }
   return result;
 }

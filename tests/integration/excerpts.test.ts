@@ -183,7 +183,7 @@ describe('excerpts follow the article through the workflow', () => {
     await approve(number, '2027-04-01');
 
     await signInAs('demo-staff');
-    expect((await getDocumentView(SLUG))?.document.scheduled).toEqual({ number, effectiveDate: '2027-04-01' });
+    expect((await getDocumentView(SLUG))?.document.scheduled).toMatchObject({ number, effectiveDate: '2027-04-01' });
 
     await signInAs(null);
     expect(await getDocumentView(SLUG)).toBeNull();

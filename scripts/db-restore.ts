@@ -56,7 +56,10 @@ try {
 }
 const { file, manifest, dumpMajor } = archive;
 
-const database = await openToolDatabase(log);
+const opened = await openToolDatabase(log);
+// Restored as the owner when DATABASE_MIGRATE_URL names it (DATABASE_URL is then the application's role, which cannot create tables).
+const { migrationUrl } = await import('@/lib/server/db/migrate');
+const database = { ...opened, url: migrationUrl(opened.url) };
 let exitCode = 0;
 try {
   const dbName = new URL(database.url).pathname.slice(1);

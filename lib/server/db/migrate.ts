@@ -55,9 +55,14 @@ export class MigrationRoleError extends Error {}
  * The URL migrations run on: the one given, except that the application's own URL (DATABASE_URL
  * when DATABASE_MIGRATE_URL is set) names the database whose owner migrates it.
  */
-function migrationUrl(given: string): string {
+export function migrationUrl(given: string): string {
   const { app, migrate } = currentDatabaseUrls();
-  return migrate && given === app ? migrate : given;
+  return migrate && given === app && sameDatabase(migrate, given) ? migrate : given;
+}
+
+function sameDatabase(a: string, b: string): boolean {
+  const [x, y] = [new URL(a), new URL(b)];
+  return x.hostname === y.hostname && (x.port || '5432') === (y.port || '5432') && x.pathname === y.pathname;
 }
 
 export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
@@ -87,7 +92,7 @@ async function prepareRoles(client: pg.Client, url: string, options: { appRole?:
     return { roles: { owner: provisioned.owner, app: provisioned.app }, appUrl: provisioned.appUrl };
   }
   const configured = currentDatabaseUrls();
-  const app = options.appRole ?? (configured.migrate && configured.app ? roleOf(configured.app) : undefined);
+  const app = options.appRole ?? (configured.migrate && configured.app && sameDatabase(configured.app, url) ? roleOf(configured.app) : undefined);
   const owner = roleOf(url);
   if (app && app !== owner) {
     const standing = await roleStanding(client, app);

@@ -23,7 +23,8 @@ async function snapshot() {
     db().department.findMany({ orderBy: { code: 'asc' } }),
     db().documentGrant.findMany({ orderBy: { id: 'asc' } }),
     db().document.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, publicExcerptAnchors: true } }),
-    db().auditEvent.count(),
+    // a refusal itself is recorded (ADR 008): everything else stays as it was
+    db().auditEvent.count({ where: { outcome: { not: 'DENIED' } } }),
   ]);
   return { users, departments, grants, documents, events };
 }

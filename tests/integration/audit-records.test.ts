@@ -17,7 +17,7 @@ import { migrateDatabase } from '@/lib/server/db/migrate';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { runAction } from '@/lib/server/http/action-result';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import { signInAs } from '../support/as-user';
+import { requestHeaders, signInAs } from '../support/as-user';
 
 /*
  * Every state change and every refusal is in the trail (issue 15, section 4): imports from the
@@ -98,6 +98,20 @@ describe('refusals', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const [event] = await eventsWhere({ action: 'revision.approve', outcome: 'DENIED', actorLoginId: 'demo-staff' });
     expect(event?.details).toMatchObject({ reason: 'revision:approve' });
+  });
+
+  it('without a target named by the DAL, the refused page or route is the target', async () => {
+    await signInAs('demo-approver');
+    requestHeaders.set('x-portal-path', '/admin/departments');
+    try {
+      await expect(createDepartment({ code: 'refused-by-path', name: '拒否される部' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    } finally {
+      requestHeaders.delete('x-portal-path');
+    }
+    await vi.waitFor(async () => {
+      const [event] = await eventsWhere({ action: 'department.manage', outcome: 'DENIED', actorLoginId: 'demo-approver' });
+      expect(event).toMatchObject({ targetType: 'path', targetId: '/admin/departments' });
+    });
   });
 
   it('a refused read of the audit trail is recorded', async () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { afterResponse } from '@/lib/server/after-response';
 import { recordEvent, recordStandaloneEvent } from '@/lib/server/audit/record-event';
 import type { TActor } from '@/lib/server/auth/actor';
@@ -28,7 +29,19 @@ export interface TRefusal {
 /** Records a refusal after the response (now, outside a request). Never throws. */
 export async function recordRefusal(refusal: TRefusal): Promise<void> {
   const context = await getRequestContext();
-  await afterResponse(() => recordRefusalNow(refusal, context));
+  // Where a call site does not name the target, the page or route refused names it (/documents/<slug>/edit …).
+  const path = await requestPath();
+  const withPath = path && !refusal.targetId ? { ...refusal, targetType: 'path', targetId: path } : refusal;
+  await afterResponse(() => recordRefusalNow(withPath, context));
+}
+
+async function requestPath(): Promise<string | null> {
+  try {
+    const path = (await headers()).get('x-portal-path');
+    return path && path.length <= 300 ? path : null;
+  } catch {
+    return null; // outside a request (scripts, tests)
+  }
 }
 
 export async function recordRefusalNow(refusal: TRefusal, context: TRequestContext | null): Promise<void> {

@@ -35,6 +35,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
   requestHeaders.set('x-request-id', requestId);
+  // The path a request was made to, for the audit trail's record of a refused one (lib/server/audit/record-refusal.ts).
+  requestHeaders.set('x-portal-path', request.nextUrl.pathname);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);

@@ -56,7 +56,10 @@ try {
 }
 const { file, manifest, dumpMajor } = archive;
 
-const database = await openToolDatabase(log);
+const opened = await openToolDatabase(log);
+// Restored as the owner when DATABASE_MIGRATE_URL names it (DATABASE_URL is then the application's role, which cannot create tables).
+const { migrationUrl } = await import('@/lib/server/db/migrate');
+const database = { ...opened, url: migrationUrl(opened.url) };
 let exitCode = 0;
 try {
   const dbName = new URL(database.url).pathname.slice(1);
@@ -79,6 +82,10 @@ try {
   log(`${file} を「${dbName}」に復元します（pg_restore ${tool.version}${tables > 0 ? '、いまの内容を置き換えます' : ''}）`);
   const applied = await applyArchive({ tool: tool.path, file, dbName, url: database.url, replace: tables > 0 });
   if (!applied) fail('復元に失敗しました。1 つのトランザクションで実行したため、データベースは復元前のままです。');
+  // The archive carries no owners or grants: the tables go back to the owner, the application's role gets its privileges again.
+  const { reapplyDatabaseRoles } = await import('@/lib/server/db/migrate');
+  const roles = await reapplyDatabaseRoles({ databaseUrl: database.url });
+  if (roles) log(`所有者「${roles.owner}」とアプリケーションの役割「${roles.app}」の権限を設定しました`);
 
   process.env.DATABASE_URL = database.url;
   const { unsafeVerifyAuditChain } = await import('@/lib/server/audit/verify-chain');

@@ -7,7 +7,8 @@ const samples = !process.argv.includes('--no-samples');
 // Demo accounts only where asked for: the embedded (demo) database, --demo-accounts or PORTAL_DEMO_ACCOUNTS=1.
 const demoAccounts = process.argv.includes('--demo-accounts') || process.env.PORTAL_DEMO_ACCOUNTS === '1' || !process.env.DATABASE_URL;
 const result = await withDatabase(async (databaseUrl) => {
-  await migrateDatabase({ databaseUrl });
+  const migrated = await migrateDatabase({ databaseUrl });
+  if (migrated.appUrl) process.env.DATABASE_URL = migrated.appUrl;
   try {
     return await seedDatabase({ samples, demoAccounts });
   } finally {

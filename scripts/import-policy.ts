@@ -1,8 +1,12 @@
 /*
  * npm run import -- <file> --slug <slug> --kind <KIND> [--title …] [--visibility …] [--parent <slug>]
- *                   [--department <code>] [--effective-date YYYY-MM-DD] [--reason …] [--dry-run]
+ *                   [--department <code>] [--effective-date YYYY-MM-DD] [--reason …] [--operator 氏名] [--dry-run]
+ * An import is recorded in the audit trail as the system actor `system:import`, naming the
+ * operator (--operator, else the OS user) and the OS user who ran it.
  */
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePolicyText } from '@/lib/policy-text';
 import { disconnectDb } from '@/lib/server/db';
@@ -31,6 +35,7 @@ const { values, positionals } = (() => {
         department: { type: 'string' },
         'effective-date': { type: 'string' },
         reason: { type: 'string' },
+        operator: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
       },
     });
@@ -52,10 +57,22 @@ if (values['dry-run']) {
 }
 
 if (!values.slug || !values.kind) fail(USAGE);
+const osUser = (() => {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? null;
+  }
+})();
+const operatorName = values.operator?.trim() || osUser;
+if (!operatorName || operatorName.length > 100) fail('取り込む人を --operator で指定してください（100 文字まで）。');
+const operator = { operator: operatorName, osUser, host: os.hostname(), file: path.basename(file!) };
 
 try {
   const result = await withDatabase(async (databaseUrl) => {
-    await migrateDatabase({ databaseUrl });
+    const migrated = await migrateDatabase({ databaseUrl });
+    // The import itself is an application write: as the application's role when this run provisioned it.
+    if (migrated.appUrl) process.env.DATABASE_URL = migrated.appUrl;
     try {
       return await unsafeImportRevision({
         slug: values.slug!,
@@ -67,7 +84,7 @@ try {
         departmentCode: values.department,
         effectiveDate: values['effective-date'],
         changeReason: values.reason,
-      });
+      }, { operator });
     } finally {
       await disconnectDb();
     }

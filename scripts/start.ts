@@ -1,7 +1,10 @@
 /*
  * npm start: one command from a fresh clone to a running portal.
  *   - DATABASE_URL unset: starts the embedded PostgreSQL (data in .data/), stopped cleanly on exit;
- *   - migrates, seeds when the database holds no document yet;
+ *   - migrates as the tables' owner (provisioning the owner and application roles first when it
+ *     holds an administrator's URL: the embedded database, tests, CI), seeds when the database
+ *     holds no document yet;
+ *   - serves as the application's role, which cannot alter the audit trail (ADR 004);
  *   - builds the production app when there is no build of the current sources;
  *   - serves it with `next start` (or `next dev` with --dev) on PORT (3000): the demo (embedded
  *     database or demo accounts) on 127.0.0.1 only unless PORTAL_LISTEN says otherwise.
@@ -52,8 +55,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  const migrated = await migrateDatabase({ databaseUrl: database.url });
+  const migrated = await migrateDatabase({ databaseUrl: database.url, requireAppRole: true });
   log(`マイグレーション: 新規 ${migrated.applied.length} 件`);
+  // From here on, this process and the server connect as the application's role only.
+  if (migrated.appUrl) process.env.DATABASE_URL = migrated.appUrl;
+  delete process.env.DATABASE_MIGRATE_URL;
+  log(`アプリケーションはデータベースの役割「${migrated.roles!.app}」で接続します（監査記録は追記と参照のみ）`);
   if (await isEmpty(database.url)) {
     // Demo accounts only on the embedded (demo) database, or when asked for explicitly.
     const demoAccounts = database.embedded !== null || process.env.PORTAL_DEMO_ACCOUNTS === '1';
@@ -72,7 +79,7 @@ if (!dev) buildIfStale();
 
 next = spawn(process.execPath, [...(dev ? [] : serverNodeArgs()), path.join('node_modules', 'next', 'dist', 'bin', 'next'), dev ? 'dev' : 'start', '-p', port, ...(listen.host ? ['-H', listen.host] : [])], {
   stdio: 'inherit',
-  env: { ...process.env, ...(dev ? {} : serverMemoryEnv()), DATABASE_URL: database.url, NODE_OPTIONS: socketAddressNodeOptions() },
+  env: { ...process.env, ...(dev ? {} : serverMemoryEnv()), DATABASE_URL: process.env.DATABASE_URL, NODE_OPTIONS: socketAddressNodeOptions() },
 });
 log(listen.message);
 log(`起動しています: ${listen.url} （準備 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);

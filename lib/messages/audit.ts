@@ -65,6 +65,16 @@ const ja = {
     'audit.export': '監査記録の出力',
     'audit.verify': '連鎖の検証',
     'search.query': '規程の検索',
+    'revision.import': '本文の取込み（コマンド）',
+    // refused attempts name the permission they lacked
+    'audit.read': '監査記録の閲覧',
+    'revision.draft': '改正案の作成・編集',
+    'document.manage': '文書の管理',
+    'document.read-staff': '職員向けの閲覧',
+    'account.manage': 'アカウントの管理',
+    'grant.manage': '閲覧権限の管理',
+    'department.manage': '部局の管理',
+    'sign-in.required': 'ログインが必要な操作',
   } as Record<string, string>,
   actionPrefixes: {
     'auth.': '認証すべて',

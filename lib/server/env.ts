@@ -6,7 +6,10 @@ import { z } from 'zod';
  * Parsed lazily so that importing a server module never fails at build time.
  */
 const ZServerEnv = z.object({
+  /** the application's connection (its own role; ADR 004) */
   DATABASE_URL: z.string().url().optional(),
+  /** the owner's connection, for migrations only; unset when DATABASE_URL is an administrator's */
+  DATABASE_MIGRATE_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
@@ -65,7 +68,15 @@ export function servedOverHttps(): boolean {
 }
 
 export function requireDatabaseUrl(): string {
-  const url = serverEnv().DATABASE_URL;
+  const url = currentDatabaseUrls().app;
   if (!url) throw new Error('DATABASE_URL is not set: start the portal with `npm start`, which provides a database.');
   return url;
+}
+
+/**
+ * The database URLs as they are now: scripts and test set-ups switch DATABASE_URL from an
+ * administrator's to the application's role after provisioning, so these are not cached.
+ */
+export function currentDatabaseUrls(): { app?: string; migrate?: string; libpqPassword?: string } {
+  return { app: process.env.DATABASE_URL || undefined, migrate: process.env.DATABASE_MIGRATE_URL || undefined, libpqPassword: process.env.PGPASSWORD || undefined };
 }

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrateDatabase } from '../../lib/server/db/migrate';
+import { applicationUrlFor } from '../../lib/server/db/roles';
 import { serverMemoryEnv, serverNodeArgs } from '../lib/server-heap';
 import { createFreshDatabase, startTestServer, withDatabaseName } from '../../tests/support/test-database';
 import type { TCorpusSummary } from './generate-corpus';
@@ -245,7 +246,8 @@ async function startPortal(databaseUrl: string, size: number): Promise<ChildProc
       ...process.env,
       ...serverMemoryEnv(),
       NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
+      // served as the application's role, as in production (the corpus was migrated from the administrator's URL)
+      DATABASE_URL: applicationUrlFor(databaseUrl),
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: '1',

@@ -201,7 +201,7 @@ const credentials = (fields: Record<string, string>, headers: Record<string, str
 const REQUEST_ROWS: TRow[] = [
   // NUL bytes
   { group: 'NUL', target: 'GET /api/v1/audit/events', payload: 'actor=%00', as: 'demo-auditor', send: get('/api/v1/audit/events?actor=%00'), status: 400, code: 'INVALID_INPUT' },
-  { group: 'NUL', target: 'GET /api/v1/audit/export', payload: 'action=draft.%00', as: 'demo-auditor', send: get('/api/v1/audit/export?action=draft.%00'), status: 400, code: 'INVALID_INPUT' },
+  { group: 'NUL', target: 'POST /api/v1/audit/export', payload: 'action=draft.%00', as: 'demo-auditor', send: (context) => context.post('/api/v1/audit/export', { form: { action: 'draft.\u0000' }, maxRedirects: 0 }), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/documents', payload: 'asOf=%00', send: get('/api/v1/documents?asOf=%00'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /api/v1/search', payload: 'q=%00', send: get('/api/v1/search?q=%00'), status: 400, code: 'INVALID_INPUT' },
   { group: 'NUL', target: 'GET /search', payload: 'q=%00 (shown as a message)', send: get('/search?q=%00'), status: 200 },
@@ -301,7 +301,7 @@ const REQUEST_ROWS: TRow[] = [
     },
     status: 403,
     code: 'FORBIDDEN',
-    after: async () => expect((await (await as('demo-auditor')).get('/api/v1/audit/verify')).status()).toBe(200),
+    after: async () => expect((await (await as('demo-auditor')).post('/api/v1/audit/verify')).status()).toBe(200),
   },
   { group: '他サイトからの送信', target: 'createDepartmentAction (control)', payload: `Origin: ${BASE_URL}`, as: 'demo-admin', send: action('createDepartmentAction', { code: `same-${RUN}`, name: '同一サイト部' }, { headers: { origin: BASE_URL } }), status: 200, after: async () => expect(await departmentCount(`same-${RUN}`)).toBe(1) },
 

@@ -93,7 +93,7 @@ test('an auditor filters the trail by the document, follows the approval to the 
   await expect(page.locator('main')).toContainText(MARKER.slice(1, -1));
 
   await page.goto(`/audit?document=${SLUG}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /CSV/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
   const path = await download.path();
   const bytes = (await import('node:fs')).readFileSync(path!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

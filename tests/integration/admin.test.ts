@@ -25,7 +25,8 @@ async function snapshot() {
     db().department.findMany({ orderBy: { code: 'asc' } }),
     db().documentGrant.findMany({ orderBy: { id: 'asc' } }),
     db().revision.findMany({ orderBy: [{ documentId: 'asc' }, { number: 'asc' }], select: { documentId: true, number: true, status: true, publicExcerptAnchors: true, publicExcerptsBasis: true } }),
-    db().auditEvent.count(),
+    // a refusal itself is recorded (ADR 010): everything else stays as it was
+    db().auditEvent.count({ where: { outcome: { not: 'DENIED' } } }),
   ]);
   return { users, departments, grants, revisions, events };
 }

@@ -7,7 +7,7 @@ import { migrateDatabase } from '@/lib/server/db/migrate';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 
 async function superuser<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -32,10 +32,10 @@ describe('audit trail integrity', () => {
     }
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(db().auditEvent.updateMany({ data: { action: 'rewritten' } })).rejects.toThrow(/append-only/);
-    await expect(db().auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
-    await expect(db().$executeRawUnsafe('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  it('refuses UPDATE, DELETE and TRUNCATE even to a superuser while the triggers are on', async () => {
+    await expect(superuser(`UPDATE audit_events SET action = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(superuser('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await expect(superuser('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
   });
 
   it('50 concurrent writers leave one unbroken chain', async () => {
@@ -92,38 +92,5 @@ describe('audit trail integrity', () => {
     // …but it no longer extends the head saved before the deletion.
     const result = await unsafeVerifyAuditChain({ expectHead: { seq: BigInt(saved.head.seq), hash: saved.head.hash } });
     expect(result).toMatchObject({ ok: false, brokenAt: saved.head.seq });
-  });
-});
-
-describe('the application database role', () => {
-  it('a role with only SELECT and INSERT on audit_events can append but never rewrite, even with the triggers off', async () => {
-    const role = `portal_app_${Date.now().toString(36)}`;
-    const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    await superuser(`CREATE ROLE ${role} LOGIN PASSWORD 'app-role-test-password';
-      GRANT CONNECT ON DATABASE "${dbName}" TO ${role};
-      GRANT USAGE ON SCHEMA public TO ${role};
-      GRANT SELECT, INSERT ON audit_events TO ${role};
-      GRANT USAGE ON SEQUENCE audit_events_seq_seq TO ${role};`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.username = role;
-    url.password = 'app-role-test-password';
-    const app = new pg.Client({ connectionString: url.toString() });
-    await app.connect();
-    try {
-      const [{ n }] = (await app.query<{ n: string }>('SELECT count(*) AS n FROM audit_events')).rows as [{ n: string }];
-      expect(Number(n)).toBeGreaterThan(0);
-      await superuser('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
-      try {
-        await expect(app.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/permission denied/);
-        await expect(app.query('DELETE FROM audit_events')).rejects.toThrow(/permission denied/);
-        await expect(app.query('TRUNCATE audit_events')).rejects.toThrow(/permission denied/);
-      } finally {
-        await superuser('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
-      }
-    } finally {
-      await app.end();
-      await superuser(`REVOKE ALL ON audit_events FROM ${role}; REVOKE ALL ON SEQUENCE audit_events_seq_seq FROM ${role};
-        REVOKE ALL ON SCHEMA public FROM ${role}; REVOKE ALL ON DATABASE "${dbName}" FROM ${role}; DROP ROLE ${role};`);
-    }
   });
 });

@@ -12,7 +12,7 @@ import { signInAs } from '../support/as-user';
 
 /** As a superuser with the append-only trigger off: the way an intruder with full database access would alter a row. */
 async function tamper(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
   await client.connect();
   try {
     await client.query(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only; ${sql}; ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only;`);

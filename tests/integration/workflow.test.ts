@@ -17,7 +17,7 @@ const SLUG = 'sample-procedure-password';
 const flattenLibrary = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flattenLibrary(n.children)]);
 
 async function superuser(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
   await client.connect();
   try {
     await client.query(sql);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { roleNamesFor } from '@/lib/server/db/roles';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 
 export interface TTestServer {
@@ -37,8 +38,15 @@ export async function createFreshDatabase(adminUrl: string, prefix = 'isms_test'
   return {
     url: withDatabaseName(adminUrl, name),
     name,
-    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => dropDatabase(adminUrl, name),
   };
+}
+
+/** The database and the owner and application roles a migration provisioned for it (roles are cluster-wide). */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const roles = roleNamesFor(name);
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(adminUrl, `DROP ROLE IF EXISTS "${roles.app}"; DROP ROLE IF EXISTS "${roles.owner}"`);
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {

@@ -3,7 +3,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { ZAuditFilter, type TAuditFilter } from '@/lib/schemas/audit';
 import { parseInput } from '@/lib/server/admin/guard';
 import { recordEvent } from '@/lib/server/audit/record-event';
-import { getActor, PermissionDeniedError, type TActor } from '@/lib/server/auth/actor';
+import { flushDenialCounts } from '@/lib/server/audit/record-refusal';
+import { getActor, refusePermission, type TActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { getRequestContext } from '@/lib/server/request-context';
 
@@ -36,11 +37,11 @@ export interface TAuditPage {
   scope: 'all' | 'administrative';
 }
 
+/** The reader's scope of the trail; a refused audit read is itself recorded. */
 export function scopeOf(actor: TActor): 'all' | 'administrative' {
-  if (actor.kind !== 'user') throw new PermissionDeniedError('sign-in');
-  if (actor.permissions.has('audit:read')) return 'all';
-  if (actor.permissions.has('audit:read-admin')) return 'administrative';
-  throw new PermissionDeniedError('audit:read');
+  if (actor.kind === 'user' && actor.permissions.has('audit:read')) return 'all';
+  if (actor.kind === 'user' && actor.permissions.has('audit:read-admin')) return 'administrative';
+  throw refusePermission(actor, 'audit:read');
 }
 
 /** The events a reader of this scope may see, as a condition. */
@@ -114,6 +115,7 @@ export async function exportAuditCsv(input: unknown): Promise<ReadableStream<Uin
   const scope = scopeOf(actor);
   const filter = parseInput(ZAuditFilter, input);
   const context = await getRequestContext();
+  await flushDenialCounts();
   await db().$transaction((tx) => recordEvent(tx, { action: 'audit.export', outcome: 'SUCCESS', actor, context, details: { filter, scope } }));
 
   const encoder = new TextEncoder();

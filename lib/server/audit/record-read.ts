@@ -1,6 +1,7 @@
 import 'server-only';
 import { afterResponse } from '@/lib/server/after-response';
 import { recordStandaloneEvent } from '@/lib/server/audit/record-event';
+import { recordRefusalNow } from '@/lib/server/audit/record-refusal';
 import type { TActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { getRequestContext } from '@/lib/server/request-context';
@@ -26,20 +27,25 @@ export async function recordRead(input: { actor: TActor; slug: string; visibilit
   );
 }
 
-/** A lookup that found nothing: recorded as a denied attempt only when the document exists. */
+/**
+ * A lookup that found nothing: recorded as a denied attempt only when the document exists.
+ * Anonymous attempts are counted per hour, address and document (ADR 010).
+ */
 export async function recordDeniedRead(input: { actor: TActor; slug: string; action?: string; details?: Record<string, unknown> }): Promise<void> {
   const context = await getRequestContext();
   await afterResponse(async () => {
     const existing = await db().document.findUnique({ where: { slug: input.slug }, select: { visibility: true } });
     if (!existing) return;
-    await recordStandaloneEvent({
-      action: input.action ?? 'document.read',
-      outcome: 'DENIED',
-      actor: input.actor,
+    await recordRefusalNow(
+      {
+        actor: input.actor,
+        action: input.action ?? 'document.read',
+        targetType: 'document',
+        targetId: input.slug,
+        reason: 'hidden',
+        details: { slug: input.slug, visibility: existing.visibility, ...input.details },
+      },
       context,
-      targetType: 'document',
-      targetId: input.slug,
-      details: { slug: input.slug, visibility: existing.visibility, ...input.details },
-    });
+    );
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { recordEvent } from '@/lib/server/audit/record-event';
+import { flushDenialCounts } from '@/lib/server/audit/record-refusal';
 import { unsafeVerifyAuditChain, type TVerifyResult } from '@/lib/server/audit/verify-chain';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
@@ -19,6 +20,8 @@ export interface TLastVerification {
 export async function verifyAuditChainForAuditor(): Promise<TVerifyResult> {
   const actor = await getActor();
   requirePermission(actor, 'audit:read');
+  // Counted refusals of ended hours join the chain first, so the verified head includes them.
+  await flushDenialCounts();
   const result = await unsafeVerifyAuditChain();
   const context = await getRequestContext();
   await db().$transaction((tx) =>

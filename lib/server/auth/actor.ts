@@ -5,6 +5,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { readSessionId } from '@/lib/server/auth/session-cookie';
 import { loadLiveSession } from '@/lib/server/auth/sessions';
 import { permissionsOf, type TPermission } from '@/lib/server/auth/permissions';
+import { recordRefusal } from '@/lib/server/audit/record-refusal';
 
 /*
  * Who is asking. Resolved once per request (React `cache`) and never passed in by callers:
@@ -54,14 +55,39 @@ export function can(actor: TActor, permission: TPermission): boolean {
 }
 
 export class PermissionDeniedError extends Error {
+  /** set once the refusal is in the audit trail, so that the wrappers do not record it again */
+  recorded = false;
   constructor(readonly permission: TPermission | 'sign-in') {
     super(permission === 'sign-in' ? 'ログインが必要です。' : 'この操作を行う権限がありません。');
     this.name = 'PermissionDeniedError';
   }
 }
 
-/** Throws unless the actor holds the permission; the check every DAL write starts with. */
-export function requirePermission(actor: TActor, permission: TPermission): asserts actor is Extract<TActor, { kind: 'user' }> {
-  if (actor.kind !== 'user') throw new PermissionDeniedError('sign-in');
-  if (!actor.permissions.has(permission)) throw new PermissionDeniedError(permission);
+/** What a refused caller attempted, for the audit trail; by default the permission's name (`revision:approve` → `revision.approve`). */
+export interface TAttempt {
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+}
+
+/**
+ * The refusal of a permission, recorded in the audit trail (after the response, in a transaction
+ * of its own: it commits even though the refused write rolls back). Throw what it returns.
+ */
+export function refusePermission(actor: TActor, permission: TPermission, attempt: TAttempt = {}): PermissionDeniedError {
+  const error = new PermissionDeniedError(actor.kind === 'user' ? permission : 'sign-in');
+  error.recorded = true;
+  void recordRefusal({
+    actor,
+    action: attempt.action ?? permission.replace(':', '.'),
+    targetType: attempt.targetType,
+    targetId: attempt.targetId,
+    reason: actor.kind === 'user' ? permission : 'sign-in',
+  }).catch((failure: unknown) => console.error('recording a refusal failed', failure));
+  return error;
+}
+
+/** Throws unless the actor holds the permission; the check every DAL read and write starts with. Every refusal is recorded. */
+export function requirePermission(actor: TActor, permission: TPermission, attempt?: TAttempt): asserts actor is Extract<TActor, { kind: 'user' }> {
+  if (actor.kind !== 'user' || !actor.permissions.has(permission)) throw refusePermission(actor, permission, attempt);
 }

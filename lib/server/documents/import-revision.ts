@@ -5,6 +5,7 @@ import { parsePolicyText, toPlainText } from '@/lib/policy-text';
 import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { dateColumn } from '@/lib/server/clock';
+import { recordEvent } from '@/lib/server/audit/record-event';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/server/documents/errors';
 import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/server/documents/types';
@@ -28,6 +29,17 @@ export const ZImportRevisionInput = z.object({
 });
 export type TImportRevisionInput = z.input<typeof ZImportRevisionInput>;
 
+/** Who ran `npm run import`: recorded as the system actor's operator (the seed records nothing). */
+export interface TImportOperator {
+  /** --operator, else the OS user */
+  operator: string;
+  osUser: string | null;
+  host: string | null;
+  file: string | null;
+}
+
+export const IMPORT_ACTOR_LOGIN_ID = 'system:import';
+
 export interface TImportRevisionResult {
   documentId: string;
   revisionNumber: number;
@@ -47,7 +59,7 @@ export function contentHash(plainText: string): string {
  * person, so it checks no permission; never call it from a request.
  * The same text imported twice is recognised by its content hash and stored once.
  */
-export async function unsafeImportRevision(input: TImportRevisionInput): Promise<TImportRevisionResult> {
+export async function unsafeImportRevision(input: TImportRevisionInput, options: { operator?: TImportOperator } = {}): Promise<TImportRevisionResult> {
   const parsedInput = ZImportRevisionInput.safeParse(input);
   if (!parsedInput.success) throw new DalError('INVALID_INPUT', parsedInput.error.issues.map((i) => i.message).join(' / '));
   const data = parsedInput.data;
@@ -75,6 +87,7 @@ export async function unsafeImportRevision(input: TImportRevisionInput): Promise
     if (data.departmentCode && !department) throw new DalError('INVALID_INPUT', `部局「${data.departmentCode}」が見つかりません。`);
 
     let document = await tx.document.findUnique({ where: { slug: data.slug }, select: { id: true, kind: true } });
+    const existed = document !== null;
     if (document && document.kind !== data.kind) {
       throw new DalError('INVALID_INPUT', `スラッグ「${data.slug}」は別の種別の文書が使用しています。`);
     }
@@ -130,6 +143,16 @@ export async function unsafeImportRevision(input: TImportRevisionInput): Promise
     await renumberEditions(tx, document.id);
     await indexRevision(tx, revision.id);
     await tx.document.update({ where: { id: document.id }, data: { updatedAt: new Date() } });
+    if (options.operator) {
+      await recordEvent(tx, {
+        action: 'revision.import',
+        outcome: 'SUCCESS',
+        actor: { loginId: IMPORT_ACTOR_LOGIN_ID },
+        targetType: 'document',
+        targetId: data.slug,
+        details: { revision: number, effectiveDate, documentCreated: !existed, contentHash: hash, ...options.operator },
+      });
+    }
     return { documentId: document.id, revisionNumber: number, created: true, effectiveDate };
   });
 }

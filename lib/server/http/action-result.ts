@@ -1,5 +1,6 @@
 import 'server-only';
-import { PermissionDeniedError } from '@/lib/server/auth/actor';
+import { recordRefusal } from '@/lib/server/audit/record-refusal';
+import { getActor, PermissionDeniedError } from '@/lib/server/auth/actor';
 import { DalError } from '@/lib/server/documents/errors';
 
 export type TActionError = {
@@ -18,11 +19,28 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<TActionResult<
   try {
     return { ok: true, data: await fn() };
   } catch (error) {
-    if (error instanceof PermissionDeniedError) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } };
+    if (error instanceof PermissionDeniedError) {
+      await recordUnrecordedRefusal(error);
+      return { ok: false, error: { code: 'FORBIDDEN', message: error.message } };
+    }
     if (error instanceof DalError) {
       const lines = error.code === 'PARSE_FAILED' && Array.isArray(error.details) ? (error.details as { line: number; message: string }[]).map(({ line, message }) => ({ line, message })) : undefined;
       return { ok: false, error: { code: error.code, message: error.message, ...(lines ? { lines } : {}) } };
     }
     throw error;
+  }
+}
+
+/**
+ * Every server action and route handler answers a refusal through here: one thrown without
+ * refusePermission (a DAL rule refusing after the permission check) is recorded now.
+ */
+export async function recordUnrecordedRefusal(error: PermissionDeniedError): Promise<void> {
+  if (error.recorded) return;
+  error.recorded = true;
+  try {
+    await recordRefusal({ actor: await getActor(), action: error.permission === 'sign-in' ? 'sign-in.required' : error.permission.replace(':', '.'), reason: error.permission });
+  } catch (failure) {
+    console.error('recording a refusal failed', failure);
   }
 }

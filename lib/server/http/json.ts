@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
+import { recordUnrecordedRefusal } from '@/lib/server/http/action-result';
 import { DalError } from '@/lib/server/documents/errors';
 
 /*
@@ -27,6 +28,7 @@ export function jsonNotFound(): NextResponse {
 /** The JSON answer for a refused or failed DAL call; anything unexpected is rethrown. */
 export function jsonFromError(error: unknown): NextResponse {
   if (error instanceof PermissionDeniedError) {
+    void recordUnrecordedRefusal(error);
     return error.permission === 'sign-in' ? jsonError(401, 'UNAUTHENTICATED', 'ログインが必要です。') : jsonError(403, 'FORBIDDEN', 'この操作を行う権限がありません。');
   }
   if (error instanceof DalError) return jsonError(error.code === 'NOT_FOUND' ? 404 : error.code === 'CONFLICT' ? 409 : 400, error.code === 'PARSE_FAILED' ? 'INVALID_INPUT' : error.code, error.message);

@@ -1,11 +1,17 @@
 import { exportAuditCsv } from '@/lib/server/audit/list-events';
-import { jsonFromError } from '@/lib/server/http/json';
+import { jsonError, jsonFromError } from '@/lib/server/http/json';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
+/**
+ * A POST (a form on /audit, or JSON): an export is recorded in the trail, and nothing that changes
+ * state answers a GET. The filter comes as form fields or as a JSON object.
+ */
+export async function POST(request: Request) {
   try {
-    const stream = await exportAuditCsv(Object.fromEntries(new URL(request.url).searchParams));
+    const filter = await readFilter(request);
+    if (!filter) return jsonError(400, 'INVALID_INPUT', '絞り込みの条件を読み取れません。');
+    const stream = await exportAuditCsv(filter);
     const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-');
     return new Response(stream, {
       headers: {
@@ -16,5 +22,22 @@ export async function GET(request: Request) {
     });
   } catch (error) {
     return jsonFromError(error);
+  }
+}
+
+async function readFilter(request: Request): Promise<Record<string, unknown> | null> {
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    if (/^application\/json\b/i.test(type)) {
+      const body: unknown = await request.json();
+      return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+    }
+    if (/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+      const form = await request.formData();
+      return Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string' && v !== ''));
+    }
+    return type === '' ? {} : null;
+  } catch {
+    return null;
   }
 }

@@ -3,7 +3,8 @@ import { jsonFromError, jsonOk } from '@/lib/server/http/json';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
+/** A POST: verifying records the verification (the auditors' screen shows the last one). */
+export async function POST() {
   try {
     return jsonOk(await verifyAuditChainForAuditor());
   } catch (error) {

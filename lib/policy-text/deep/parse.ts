@@ -629,7 +629,7 @@ function sentencesOf(nodes: readonly TNode[], out: string[]): string[] {
   return out;
 }
 
-function effectiveDateOf(unit: TSupplementary): string | null {
+export function effectiveDateOf(unit: TSupplementary): string | null {
   for (const sentence of sentencesOf(unit.children, [])) {
     if (!sentence.includes('施行')) continue;
     const date = findWarekiDate(sentence);

@@ -66,12 +66,13 @@ const GROUP_RANK: Record<TGroupKind, number> = { part: 0, chapter: 1, section: 2
 const GROUP_SUFFIX: Record<TGroupKind, string> = { part: 'pt', chapter: 'ch', section: 'sec', subsection: 'sub', division: 'div' };
 const INLINE_CAPTION = /^[（(]([^（）()。]{1,40})[）)][\s\u3000]*/;
 
-function isCaptionWord(word: string): boolean {
+/** A caption: short, no punctuation, ending in a noun; 「なりすまし対策」 may start in hiragana when it stands alone. */
+function isCaptionWord(word: string, alone = false): boolean {
   return (
     word.length <= 20 &&
     !/^(?:[0-9０-９]+|[一二三四五六七八九十]+|[ァ-ヺｦ-ﾝ])$/.test(word) &&
     !/[、。，．「」『』（）()：:]/.test(word) &&
-    !/^[ぁ-ゖ]/.test(word) &&
+    (alone ? !/^[ぁ-ゖ]{1,3}[はがをにでもの]/.test(word) : !/^[ぁ-ゖ]/.test(word)) &&
     /[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]$/.test(word)
   );
 }
@@ -84,7 +85,7 @@ export function splitInlineCaption(rest: string, bareCaptionAllowed: boolean): {
   if (rest === '削除') return { text: rest };
   const spaced = /^(\S{1,20})[\s\u3000]+/.exec(rest);
   if (spaced?.[1] && isCaptionWord(spaced[1])) return { caption: spaced[1], text: rest.slice(spaced[0].length) };
-  if (bareCaptionAllowed && isCaptionWord(rest)) return { caption: rest, text: '' };
+  if (bareCaptionAllowed && isCaptionWord(rest, true)) return { caption: rest, text: '' };
   return { text: rest };
 }
 
@@ -203,10 +204,7 @@ class DeepParser {
       const token = this.tokens[i];
       const line = this.lines[i];
       if (!token || !line) break;
-      if (token.kind === 'body-marker') {
-        this.tree.tocBodyMarker = true;
-        return i + 1;
-      }
+      if (token.kind === 'body-marker') return i + 1;
       let key: string;
       if (token.kind === 'group') key = token.group === 'chapter' ? `ch${(chapter = token.num)}` : `${token.group}${chapter}-${token.num}`;
       else if (token.kind === 'article' && !token.rest.includes('。')) key = `a${token.num}-${token.branch ?? 0}`;
@@ -267,7 +265,8 @@ class DeepParser {
 
   private bareCaptionAllowed(i: number): boolean {
     const line = this.lines[i];
-    return line !== undefined && line.width < this.threshold && this.tokens[i + 1]?.kind === 'text' && !this.tables.has(i + 1);
+    const next = this.tokens[i + 1]?.kind;
+    return line !== undefined && line.width < this.threshold && (next === 'text' || next === 'label') && !this.tables.has(i + 1);
   }
 
   // ---- body --------------------------------------------------------------------------------

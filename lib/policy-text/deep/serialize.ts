@@ -57,9 +57,16 @@ function writeContent(out: string[], node: { tables: TTable[]; children: TNode[]
 }
 
 function writeArticle(out: string[], article: TNode): void {
-  if (article.caption) out.push(`（${article.caption}）`);
   const [first, ...rest] = article.children;
   const text = first?.sentences[0];
+  // a lone 「3」 reads as a page number: a `1 目的`-style article without text keeps its caption on its line
+  if (article.caption && /^[0-9０-９]/.test(article.label) && text === undefined && first?.label === '') {
+    out.push(`${article.label}${SP}${article.caption}`);
+    writeContent(out, first);
+    for (const paragraph of rest) writeNode(out, paragraph);
+    return;
+  }
+  if (article.caption) out.push(`（${article.caption}）`);
   if (first && first.kind === 'paragraph' && first.label === '') {
     // 「第1条 目的 …」 would read back as a caption: put the text on a line of its own
     if (!article.caption && text !== undefined && splitInlineCaption(text, true).caption !== undefined) out.push(article.label, SP + text);
@@ -103,7 +110,6 @@ export function serializeDeepTree(tree: TDeepTree): string {
   out.push(...tree.header);
   if (tree.enactment) out.push(SP + tree.enactment);
   if (tree.toc.length > 0) out.push('目次', ...tree.toc);
-  if (tree.tocBodyMarker) out.push('本文');
   writeSentences(out, tree.preamble, 0);
   for (const node of tree.body) writeNode(out, node);
   for (const unit of tree.tail) {

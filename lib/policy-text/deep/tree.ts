@@ -140,10 +140,8 @@ export const ZDeepTree = z.object({
   header: z.array(z.string()),
   /** 制定文 */
   enactment: z.string().optional(),
-  /** 目次 entries, kept for display; they are not articles */
+  /** 目次 entries, kept for display; they are not articles (a 「本文」 line closing the 目次 is dropped) */
   toc: z.array(z.string()),
-  /** the 目次 was closed by a 「本文」 line */
-  tocBodyMarker: z.boolean().optional(),
   preamble: z.array(z.string()),
   /** the main provisions: groups, articles, top-level items or paragraphs */
   body: z.array(ZNode),

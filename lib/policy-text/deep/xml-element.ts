@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /*
  * A small element model between the deep tree and fast-xml-parser's ordered form, so the
@@ -47,6 +47,8 @@ function fromOrdered(entry: TOrdered): TElement | string | null {
 
 /** The document element of an XML text; throws on malformed XML. */
 export function parseXml(xml: string): TElement {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`${valid.err.line}行目: ${valid.err.msg}`);
   const parser = new XMLParser({ ...OPTIONS, parseTagValue: false, parseAttributeValue: false, trimValues: false });
   const ordered = parser.parse(xml) as TOrdered[];
   const root = ordered.map(fromOrdered).find((node): node is TElement => typeof node === 'object' && node !== null);

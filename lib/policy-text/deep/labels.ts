@@ -50,6 +50,17 @@ export interface TLabel {
 const SPACE = '[\\s\\u3000]';
 const AFTER = `(?:${SPACE}+|$)`;
 
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\u3000' || ch === '\t';
+}
+
+/** The label's characters plus the spaces after them: the part of the line that is not text. */
+function headOf(text: string, labelLength: number): string {
+  let end = labelLength;
+  while (end < text.length && isSpace(text.charAt(end))) end++;
+  return text.slice(0, end);
+}
+
 function romanValue(text: string): number | null {
   const lower = text.toLowerCase();
   if (!/^[ivxl]{1,6}$/.test(lower)) return null;
@@ -95,19 +106,21 @@ export function parseLabels(text: string): TLabel[] {
   if (first === '(' || first === '（') return parseParenLabels(text);
   const circled = circledNumber(first);
   if (circled !== null) {
-    const head = new RegExp(`^.${SPACE}*`, 'u').exec(text)?.[0] ?? first;
+    const head = headOf(text, 1);
     return [make(text.charCodeAt(0) >= 0x2474 ? 'paren-digit' : 'circled', head, circled, text)];
   }
   const romanChar = romanCharValue(first);
   if (romanChar) {
-    const head = new RegExp(`^.[.．]?(?:${SPACE}+|$)`, 'u').exec(text)?.[0];
-    return head ? [make(romanChar.upper ? 'upper-roman' : 'roman', head, romanChar.num, text)] : [];
+    const dot = text.charAt(1) === '.' || text.charAt(1) === '．' ? 1 : 0;
+    const head = headOf(text, 1 + dot);
+    if (head.length === 1 + dot && text.length > head.length) return [];
+    return [make(romanChar.upper ? 'upper-roman' : 'roman', head, romanChar.num, text)];
   }
   const digits = DIGITS.exec(text);
   if (digits?.[1]) {
     const mark = digits[2];
     const style: TLabelStyle = !mark ? 'digit' : mark === ')' || mark === '）' ? 'digit-paren' : 'digit-dot';
-    const head = new RegExp(`^${escape(digits[0])}${SPACE}*`).exec(text)?.[0] ?? digits[0];
+    const head = headOf(text, digits[0].length);
     // 「1 目的」 needs the space; 「2024年」 and 「1.5倍」 are text
     if (style === 'digit' && head.length === digits[0].length && text.length > head.length) return [];
     return [make(style, head, Number(parseNumeral(digits[1])), text)];
@@ -128,7 +141,7 @@ function parseParenLabels(text: string): TLabel[] {
   const paren = PAREN.exec(text);
   const inner = paren?.[1];
   if (!paren || !inner) return [];
-  const head = new RegExp(`^${escape(paren[0])}${SPACE}*`).exec(text)?.[0] ?? paren[0];
+  const head = headOf(text, paren[0].length);
   if (/^[0-9０-９]{1,3}$/.test(inner)) return [make('paren-digit', head, Number(parseNumeral(inner)), text)];
   if (/^[一二三四五六七八九十]{1,4}$/.test(inner)) {
     const num = parseNumeral(inner);
@@ -170,10 +183,6 @@ function latinLabels(letters: string, mark: string | undefined, head: string, te
   // 「ii 」「iv.」: roman only; a word such as 「of」 is no label
   if (roman !== null) labels.push(make(romanStyle, head, roman, text));
   return labels;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The number of a kana label in a list of the given order; other labels keep theirs. */

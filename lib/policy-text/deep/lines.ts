@@ -92,7 +92,11 @@ function splitPipeRow(text: string): string[] {
   return inner.split(/[|｜│┃]/).map((cell) => cell.trim());
 }
 
+/** Characters a heading, caption, label, table row or remark can start with; other lines are text. */
+const STRUCTURE_START = /^[第附付目本別様参【備注|｜│┃┌├└╞(（0-9０-９①-⑳⑴-⒇ⅰ-ⅻⅠ-Ⅻ一二三四五六七八九十ァ-ヺｦ-ﾝa-zA-Zａ-ｚＡ-Ｚ]/;
+
 export function classifyLine(text: string): TToken {
+  if (!STRUCTURE_START.test(text)) return { kind: 'text' };
   if (TOC.test(text)) return { kind: 'toc' };
   if (BODY_MARKER.test(text)) return { kind: 'body-marker' };
   const supplementary = SUPPLEMENTARY.exec(text);

@@ -34,7 +34,9 @@ export type TLabelStyle =
   | 'roman' // ⅰ, i.
   | 'paren-roman' // (i) (ⅰ)
   | 'upper-roman' // Ⅰ
-  | 'paren-upper-roman'; // (Ⅰ)
+  | 'paren-upper-roman' // (Ⅰ)
+  | 'kana-paren' // ア)
+  | `decimal-${number}`; // 1.1, 1.2.3: the number of parts is the style
 
 export interface TLabel {
   style: TLabelStyle;
@@ -94,8 +96,9 @@ function kanaLabel(style: TLabelStyle, head: string, kana: string, text: string)
 const PAREN = /^[(（]([^()（）]{1,4})[)）]/;
 const DIGITS = /^([0-9０-９]{1,3})(?:([.．](?![0-9０-９])|[)）])|(?=[\s\u3000]|$))/;
 const KANJI = new RegExp(`^([一二三四五六七八九十]{1,4})${AFTER}`);
-const KANA = new RegExp(`^([ァ-ヺｦ-ﾝ])([.．])?${AFTER}`);
-const LATIN = new RegExp(`^([a-zA-Zａ-ｚＡ-Ｚ]{1,4})([.．)）])?${AFTER}`);
+const KANA = new RegExp(`^([ァ-ヺｦ-ﾝ])(?:([.．)）])[\\s\\u3000]*|${AFTER})`);
+const DECIMAL = /^([0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,4})[.．]?(?=[\s\u3000]|$)/;
+const LATIN = new RegExp(`^([a-zA-Zａ-ｚＡ-Ｚ]{1,4})(?:([.．)）])(?![A-Za-z0-9])[\\s\\u3000]*|${AFTER})`);
 
 /**
  * Every reading of a line's leading label, most likely first. Latin i, v and x read both as
@@ -116,6 +119,11 @@ export function parseLabels(text: string): TLabel[] {
     if (head.length === 1 + dot && text.length > head.length) return [];
     return [make(romanChar.upper ? 'upper-roman' : 'roman', head, romanChar.num, text)];
   }
+  const decimal = DECIMAL.exec(text);
+  if (decimal?.[1]) {
+    const parts = decimal[1].split(/[.．]/);
+    return [make(`decimal-${parts.length}`, headOf(text, decimal[0].length), Number(parseNumeral(parts.at(-1) ?? '1')), text)];
+  }
   const digits = DIGITS.exec(text);
   if (digits?.[1]) {
     const mark = digits[2];
@@ -131,7 +139,10 @@ export function parseLabels(text: string): TLabel[] {
     return num !== null && num < 100 ? [make('kanji', kanji[0], num, text)] : [];
   }
   const kana = KANA.exec(text);
-  if (kana?.[1] && isLabelKana(kana[1])) return [kanaLabel(kana[2] ? 'kana-dot' : 'kana', kana[0], kana[1], text)];
+  if (kana?.[1] && isLabelKana(kana[1])) {
+    const style: TLabelStyle = !kana[2] ? 'kana' : kana[2] === '.' || kana[2] === '．' ? 'kana-dot' : 'kana-paren';
+    return [kanaLabel(style, headOf(text, kana[0].length), kana[1], text)];
+  }
   const latin = LATIN.exec(text);
   if (latin?.[1]) return latinLabels(latin[1], latin[2], latin[0], text, false);
   return [];

@@ -67,8 +67,11 @@ const GROUP_SUFFIX: Record<TGroupKind, string> = { part: 'pt', chapter: 'ch', se
 const INLINE_CAPTION = /^[（(]([^（）()。]{1,40})[）)][\s\u3000]*/;
 
 /** A caption: short, no punctuation, ending in a noun; 「なりすまし対策」 may start in hiragana when it stands alone. */
-function isCaptionWord(word: string, alone = false): boolean {
+function isCaptionWord(text: string, alone = false): boolean {
+  // a caption standing alone may name an abbreviation in brackets: 最高情報セキュリティ責任者（CISO）
+  const word = alone ? text.replace(/[（(][^（）()、。]{1,20}[）)]$/, '') : text;
   return (
+    word !== '' &&
     word.length <= 20 &&
     !/^(?:[0-9０-９]+|[一二三四五六七八九十]+|[ァ-ヺｦ-ﾝ])$/.test(word) &&
     !/[、。，．「」『』（）()：:]/.test(word) &&

@@ -123,4 +123,24 @@ describe('top-level units in any numbering', () => {
       ['sp2', '2019-05-07'],
     ]);
   });
+
+  it('reads 総務省-guideline numbering: １．articles in 章, 2.1 decimal items, （１）, ① and ア． below (14)', () => {
+    const tree = parseOrThrow(deepFixture('14-guideline-decimal.txt'));
+    expect(tree.toc).toEqual(['第1章\u3000総則', '第2章\u3000組織体制', '附則']);
+    expect(tree.body.map((c) => [c.id, c.children.map((a) => `${a.id} ${a.label} ${a.caption}`)])).toEqual([
+      ['ch1', ['a1 １． 目的', 'a2 ２． 対象範囲']],
+      ['ch2', ['a3 ３． 最高情報セキュリティ責任者（CISO）', 'a4 ４． 統括情報セキュリティ責任者']],
+    ]);
+    expect(outline(nodeById(tree, 'a3-p1')).map(([id, label]) => `${id} ${label}`)).toEqual([
+      'a3-p1 ',
+      'a3-i1 3.1',
+      'a3-i2 3.2',
+      'a3-i2-s1 ①',
+      'a3-i2-s2 ②',
+      'a3-i2-s2-s1 ア．',
+      'a3-i2-s2-s2 イ．',
+      'a3-i2-s3 ③',
+    ]);
+    expect(nodeById(tree, 'a2-i1').sentences).toEqual(['対象とする機関', '市長部局、教育委員会、選挙管理委員会、監査委員、農業委員会及び議会事務局とする。']);
+  });
 });

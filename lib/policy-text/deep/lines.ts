@@ -166,11 +166,24 @@ export function findTables(lines: readonly TCleanLine[], tokens: readonly TToken
     }
     const labelList = cells.length === 2 && rows.every((row) => parseLabels(`${row[0] ?? ''} x`).length > 0);
     if (rows.length >= 2 && !labelList) {
-      spans.set(i, { start: i, end: j, rows: rows.map((row) => ({ cells: row.map((text) => ({ text })) })) });
+      spans.set(i, { start: i, end: j, rows: markHeader(rows.map((row) => ({ cells: row.map((text) => ({ text })) }))) });
     }
     i = j;
   }
   return spans;
+}
+
+const HEADER_CELL = /^[^0-9０-９。、．，]{1,10}$/;
+
+/**
+ * The first row is a header when its cells are short words (区分, 保存期間) and the rows
+ * under it hold longer text or figures: what a table's column headings look like.
+ */
+function markHeader(rows: TRow[]): TRow[] {
+  const [first, ...rest] = rows;
+  if (!first || rest.length === 0 || !first.cells.every((cell) => HEADER_CELL.test(cell.text))) return rows;
+  if (rest.some((row) => row.cells.some((cell) => !HEADER_CELL.test(cell.text)))) first.header = true;
+  return rows;
 }
 
 function pipeTable(tokens: readonly TToken[], start: number): TTableSpan {
@@ -189,5 +202,7 @@ function pipeTable(tokens: readonly TToken[], start: number): TTableSpan {
     } else break;
   }
   if (headerEnd > 0 && headerEnd < rows.length) rows.forEach((row, r) => r < headerEnd && (row.header = true));
+  // a markdown table marks its header with |---|; a box-drawn one rarely does
+  if (headerEnd < 0) markHeader(rows);
   return { start, end: i, rows: rows.length > 0 ? rows : [{ cells: [{ text: '' }] }] };
 }

@@ -50,7 +50,7 @@ describe('法令標準XML', () => {
     expect(remarks).toContain(
       '<Sentence Num="1" Function="main">特定個人情報等を取り扱う事務は、保護責任者が指定する取扱区域で行わなければならない。</Sentence><Sentence Num="2" Function="proviso">ただし、保護責任者が特に必要と認めた場合は、この限りでない。</Sentence>',
     );
-    expect(remarks).toContain('<AppdxTable><AppdxTableTitle>別表</AppdxTableTitle><RelatedArticleNum>（第4条関係）</RelatedArticleNum><TableStruct><Table><TableRow>');
+    expect(remarks).toContain('<AppdxTable><AppdxTableTitle>別表</AppdxTableTitle><RelatedArticleNum>（第4条関係）</RelatedArticleNum><TableStruct><Table><TableHeaderRow><TableHeaderColumn>媒体</TableHeaderColumn>');
     expect(remarks).toContain('<Remarks><RemarksLabel>備考</RemarksLabel><Sentence Num="1">1　廃棄を委託する場合は、廃棄の証明書を受領すること。</Sentence>');
     const tables = deepTreeToLawXml(parseOrThrow(deepFixture('07-tables.txt')));
     expect(tables).toContain('<TableHeaderRow><TableHeaderColumn>項目</TableHeaderColumn><TableHeaderColumn>記載の内容</TableHeaderColumn></TableHeaderRow>');

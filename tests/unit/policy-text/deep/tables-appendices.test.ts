@@ -10,6 +10,7 @@ describe('tables, appendices, 附則, 備考 and ただし書', () => {
     const paragraph = nodeById(tables, 'a2-p1');
     expect(paragraph.sentences).toEqual(['情報資産の分類は、次の表のとおり表示する。']);
     expect(paragraph.tables).toHaveLength(1);
+    expect(paragraph.tables[0]?.rows.map((r) => r.header ?? false)).toEqual([true, false, false, false]);
     expect(texts(paragraph.tables[0]?.rows ?? [])).toEqual([
       ['分類', '表示', '表示の方法'],
       ['機密性3', '秘', '文書の右上に朱書きする。'],
@@ -43,6 +44,7 @@ describe('tables, appendices, 附則, 備考 and ただし書', () => {
     expect(rows.map((r) => r.header ?? false)).toEqual([true, false, false, false]);
     expect(texts(rows)[2]).toEqual(['分類', '機密性、完全性及び可用性の分類']);
     const second = unitById(tables, 'annex2');
+    expect(second.kind === 'appendix' && second.tables[0]?.rows.map((r) => r.header ?? false)).toEqual([true, false, false]);
     expect(second.kind === 'appendix' && texts(second.tables[0]?.rows ?? [])).toEqual([
       ['時期', '点検の内容'],
       ['4月', '前年度の異動の反映'],

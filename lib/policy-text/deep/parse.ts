@@ -375,11 +375,12 @@ class DeepParser {
     }
     const scope = this.scope;
     if (!scope) return;
-    const paragraphLabel = labels.find((l) => l.style === 'digit');
-    if (scope.article && paragraphLabel && !this.levelOf('digit') && paragraphLabel.num >= 2 && paragraphLabel.num === scope.article.children.length + 1) {
+    // 項 are numbered ２ (or ② in some 例規集); a style already open as a list continues that list
+    const paragraphLabel = labels.find((l) => (l.style === 'digit' || l.style === 'circled') && !this.levelOf(l.style));
+    if (scope.article && paragraphLabel && paragraphLabel.num >= 2 && paragraphLabel.num === scope.article.children.length + 1) {
       return this.startParagraph(scope, scope.article, paragraphLabel);
     }
-    if (scope.supplementary && !scope.article && paragraphLabel && !this.levelOf('digit')) {
+    if (scope.supplementary && !scope.article && paragraphLabel) {
       const paragraphs = scope.supplementary.children.length;
       if (paragraphLabel.num === paragraphs + 1 || (paragraphs === 1 && paragraphLabel.num === 1 && scope.paragraph?.label === '' && scope.paragraph.sentences.length === 0)) {
         return this.openSupplementaryParagraph(scope.supplementary, paragraphLabel);
@@ -407,7 +408,8 @@ class DeepParser {
   /**
    * The level of a label, from the labels around it: a label continuing an open list stays
    * there; a style open on an ancestor closes the deeper lists; a style first seen at some
-   * depth goes back to that depth; an unseen style opens a deeper list.
+   * depth goes back to that depth (unless a style first seen there holds it); an unseen style
+   * opens a deeper list.
    */
   private placeLabel(line: TCleanLine, scope: TScope, labels: TLabel[]): void {
     const levels = scope.levels;
@@ -429,7 +431,11 @@ class DeepParser {
     if (!chosen) {
       const label = labels[0] as TLabel;
       const known = depths.get(label.style);
-      chosen = { label, index: known !== undefined && known <= levels.length ? known - 1 : levels.length };
+      // back to the style's own depth, unless a style first seen at that depth holds it: then
+      // the text nests one more level there (ア under ② when ① and ア both began at depth 2)
+      const occupant = known !== undefined ? levels[known - 1] : undefined;
+      const returns = known !== undefined && occupant !== undefined && depths.get(occupant.style) !== known;
+      chosen = { label, index: returns ? known - 1 : levels.length };
     }
     const { label, index } = chosen;
     const existing = levels[index];

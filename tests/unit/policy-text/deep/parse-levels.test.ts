@@ -33,9 +33,14 @@ describe('label levels are inferred from the labels around them', () => {
       ids: ['a1-i1', 'a1-i1-s1', 'a1-i1-s1-s1', 'a1-i1-s2'],
     },
     {
-      name: 'a style first seen at a depth stays at that depth (a under イ, not under (ア))',
-      lines: ['(1)　一', 'ア　二', 'a　三', 'イ　四', '(ア)　五', 'a　六'],
-      ids: ['a1-i1', 'a1-i1-s1', 'a1-i1-s1-s1', 'a1-i1-s2', 'a1-i1-s2-s1', 'a1-i1-s2-s1-x2'],
+      name: 'a style first seen at a depth stays that deep: ウ after a goes back beside it',
+      lines: ['(1)　一', 'ア　二', '(ア)　三', 'a　四', '(2)　五', 'a　六', 'ウ　七'],
+      ids: ['a1-i1', 'a1-i1-s1', 'a1-i1-s1-s1', 'a1-i1-s1-s1-s1', 'a1-i2', 'a1-i2-s1', 'a1-i2-s3'],
+    },
+    {
+      name: 'two styles first seen at one depth nest: ア after ② goes under it',
+      lines: ['(1)　一', 'ア　二', '(2)　三', '①　四', '②　五', 'ア　六'],
+      ids: ['a1-i1', 'a1-i1-s1', 'a1-i2', 'a1-i2-s1', 'a1-i2-s2', 'a1-i2-s2-s1'],
     },
     {
       name: 'an unseen style opens a deeper level',

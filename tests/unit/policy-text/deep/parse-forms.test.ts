@@ -143,4 +143,22 @@ describe('top-level units in any numbering', () => {
     ]);
     expect(nodeById(tree, 'a2-i1').sentences).toEqual(['対象とする機関', '市長部局、教育委員会、選挙管理委員会、監査委員、農業委員会及び議会事務局とする。']);
   });
+
+  it('reads 例規集-style text: half-width brackets and spaces, ② and 2 as 項, 削除, 附則 with 項見出し (15)', () => {
+    const tree = parseOrThrow(deepFixture('15-reiki-halfwidth.txt'));
+    expect(tree.header).toEqual(['平成28年3月31日', '規則第12号']);
+    expect(nodeById(tree, 'a2').children.map((p) => [p.id, p.label, p.children.length])).toEqual([
+      ['a2-p1', '', 2],
+      ['a2-p2', '②', 0],
+    ]);
+    expect(nodeById(tree, 'a3-p2-i1').children.map((c) => c.id)).toEqual(['a3-p2-i1-s1', 'a3-p2-i1-s2']);
+    expect(nodeById(tree, 'a3-2').label).toBe('第3条の2');
+    expect(nodeById(tree, 'a3-2').caption).toBeUndefined();
+    expect(nodeById(tree, 'a3-2-p1').sentences).toEqual(['削除']);
+    expect(unitById(tree, 'sp1').children.map((p) => [p.id, p.label, p.caption])).toEqual([
+      ['sp1-p1', '1', '施行期日'],
+      ['sp1-p2', '2', '経過措置'],
+    ]);
+    expect(unitById(tree, 'sp2')).toMatchObject({ note: '令和2年3月31日規則第5号', effectiveDate: '2020-04-01' });
+  });
 });

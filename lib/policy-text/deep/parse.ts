@@ -1,5 +1,6 @@
 import { type TCleanLine, type TKanaOrder, cleanLines, endsSentence, joinWrapped } from '@/lib/policy-text/normalize';
-import { findWarekiDate } from '@/lib/policy-text/wareki';
+import { splitInlineCaption } from '@/lib/policy-text/deep/captions';
+import { setEffectiveDates } from '@/lib/policy-text/deep/effective-dates';
 import { ENACTMENT, isHeaderLine, isTitleLine, stripTitleMarker } from '@/lib/policy-text/deep/front-matter';
 import { type TLabel, type TLabelStyle, kanaOrderOf, labelNumber } from '@/lib/policy-text/deep/labels';
 import { type TTableSpan, type TToken, classifyLine, findTables } from '@/lib/policy-text/deep/lines';
@@ -64,34 +65,6 @@ interface TRemarksState {
 const MAX_WRAPPED_WIDTH = 200;
 const GROUP_RANK: Record<TGroupKind, number> = { part: 0, chapter: 1, section: 2, subsection: 3, division: 4 };
 const GROUP_SUFFIX: Record<TGroupKind, string> = { part: 'pt', chapter: 'ch', section: 'sec', subsection: 'sub', division: 'div' };
-const INLINE_CAPTION = /^[（(]([^（）()。]{1,40})[）)][\s\u3000]*/;
-
-/** A caption: short, no punctuation, ending in a noun; 「なりすまし対策」 may start in hiragana when it stands alone. */
-function isCaptionWord(text: string, alone = false): boolean {
-  // a caption standing alone may name an abbreviation in brackets: 最高情報セキュリティ責任者（CISO）
-  const word = alone ? text.replace(/[（(][^（）()、。]{1,20}[）)]$/, '') : text;
-  return (
-    word !== '' &&
-    word.length <= 20 &&
-    !/^(?:[0-9０-９]+|[一二三四五六七八九十]+|[ァ-ヺｦ-ﾝ])$/.test(word) &&
-    !/[、。，．「」『』（）()：:]/.test(word) &&
-    (alone ? !/^[ぁ-ゖ]{1,3}[はがをにでもの]/.test(word) : !/^[ぁ-ゖ]/.test(word)) &&
-    /[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]$/.test(word)
-  );
-}
-
-/** 第1条（目的）…, 第1 目的 …, or a bare 第1 目的 whose text follows on the next line */
-export function splitInlineCaption(rest: string, bareCaptionAllowed: boolean): { caption?: string; text: string } {
-  const paren = INLINE_CAPTION.exec(rest);
-  const parenText = paren?.[1]?.trim();
-  if (paren && parenText && isCaptionWord(parenText.replace(/[・及び等]/g, '字'))) return { caption: parenText, text: rest.slice(paren[0].length) };
-  if (rest === '削除') return { text: rest };
-  const spaced = /^(\S{1,20})[\s\u3000]+/.exec(rest);
-  if (spaced?.[1] && isCaptionWord(spaced[1])) return { caption: spaced[1], text: rest.slice(spaced[0].length) };
-  if (bareCaptionAllowed && isCaptionWord(rest, true)) return { caption: rest, text: '' };
-  return { text: rest };
-}
-
 /** Width from which a line counts as filled to the right margin (wrapped by the layout). */
 function wrapThreshold(lines: readonly TCleanLine[]): number {
   if (lines.length < 5) return Infinity;
@@ -598,11 +571,7 @@ class DeepParser {
   }
 
   private setEffectiveDates(): void {
-    for (const unit of this.tree.tail) {
-      if (unit.kind !== 'supplementary') continue;
-      const date = effectiveDateOf(unit);
-      if (date) unit.effectiveDate = date;
-    }
+    for (const unit of this.tree.tail) if (unit.kind === 'supplementary') setEffectiveDates(unit);
   }
 
   /**
@@ -627,25 +596,6 @@ class DeepParser {
     const no = line?.no ?? 1;
     this.warnings.push({ line: no, message: `${no}行目: ${message}` });
   }
-}
-
-function sentencesOf(nodes: readonly TNode[], out: string[]): string[] {
-  for (const node of nodes) {
-    out.push(...node.sentences);
-    sentencesOf(node.children, out);
-  }
-  return out;
-}
-
-export function effectiveDateOf(unit: TSupplementary): string | null {
-  for (const sentence of sentencesOf(unit.children, [])) {
-    if (!sentence.includes('施行')) continue;
-    const date = findWarekiDate(sentence);
-    if (date) return date;
-    // 「公布の日から施行する」: the day of promulgation is the one the heading's note names
-    if (sentence.includes('公布の日から施行') && unit.note) return findWarekiDate(unit.note);
-  }
-  return null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { IDEOGRAPHIC_SPACE } from '@/lib/policy-text/normalize';
 import { classifyLine } from '@/lib/policy-text/deep/lines';
-import { splitInlineCaption } from '@/lib/policy-text/deep/parse';
+import { splitInlineCaption } from '@/lib/policy-text/deep/captions';
 import type { TAppendix, TDeepTree, TNode, TRemarks, TSupplementary, TTable } from '@/lib/policy-text/deep/tree';
 
 /*

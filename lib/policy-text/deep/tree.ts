@@ -108,6 +108,8 @@ export const ZSupplementary = z.object({
   children: z.array(ZNode),
   /** ISO date of the first 「…から施行する」 */
   effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** every 施行 date named, in order, when there are several (a ただし書 may name a later one) */
+  dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
 });
 export type TSupplementary = z.infer<typeof ZSupplementary>;
 

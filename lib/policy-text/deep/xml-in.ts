@@ -1,5 +1,5 @@
 import { type TElement, childElements, firstChild, textOf } from '@/lib/policy-text/deep/xml-element';
-import { effectiveDateOf } from '@/lib/policy-text/deep/parse';
+import { setEffectiveDates } from '@/lib/policy-text/deep/effective-dates';
 import type { parseAppendixHeading } from '@/lib/policy-text/deep/lines';
 import { type TAppendix, type TAppendixType, type TNode, type TNodeKind, type TRemarks, type TRow, type TSupplementary, type TTable, emptyNode } from '@/lib/policy-text/deep/tree';
 
@@ -173,8 +173,7 @@ export function readSupplementary(element: TElement, id: string, ids: Set<string
     ...(element.attrs.Extract === 'true' ? { extract: true } : {}),
     children,
   };
-  const date = effectiveDateOf(unit);
-  if (date) unit.effectiveDate = date;
+  setEffectiveDates(unit);
   return unit;
 }
 

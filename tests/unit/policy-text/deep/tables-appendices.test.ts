@@ -82,7 +82,8 @@ describe('tables, appendices, 附則, 備考 and ただし書', () => {
       '名称',
     ]);
     expect(unitById(tree, 'annex4')).toMatchObject({ title: '用語の解説' });
-    expect(unitById(tree, 'sp2')).toMatchObject({ note: '令和5年3月30日訓令第8号', effectiveDate: '2023-04-01' });
+    expect(unitById(tree, 'sp2')).toMatchObject({ note: '令和5年3月30日訓令第8号', effectiveDate: '2023-04-01', dates: ['2023-04-01', '2023-10-01'] });
+    expect(unitById(tree, 'sp1')).not.toHaveProperty('dates');
     expect(nodeById(tree, 'sp2-p1').sentences).toEqual(['この手順は、令和5年4月1日から施行する。ただし、第3条第2項の規定は、令和5年10月1日から施行する。']);
     expect(unitById(tree, 'sp3')).toMatchObject({ effectiveDate: '2024-04-01' });
   });

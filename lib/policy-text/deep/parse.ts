@@ -3,7 +3,7 @@ import { splitInlineCaption } from '@/lib/policy-text/deep/captions';
 import { setEffectiveDates } from '@/lib/policy-text/deep/effective-dates';
 import { ENACTMENT, isHeaderLine, isTitleLine, stripTitleMarker } from '@/lib/policy-text/deep/front-matter';
 import { type TLabel, type TLabelStyle, kanaOrderOf, labelNumber } from '@/lib/policy-text/deep/labels';
-import { type TTableSpan, type TToken, classifyLine, findTables } from '@/lib/policy-text/deep/lines';
+import { type TTableSpan, type TToken, alignedCells, classifyLine, findTables } from '@/lib/policy-text/deep/lines';
 import {
   DEEP_TREE_VERSION,
   type TAppendix,
@@ -73,6 +73,31 @@ function wrapThreshold(lines: readonly TCleanLine[]): number {
   return full > MAX_WRAPPED_WIDTH ? Infinity : full * 0.85;
 }
 
+const RUNNING_MIN = 3;
+
+/**
+ * Lines a PDF repeats on every page (the document's name, a 「取扱注意」 mark): text lines without
+ * a full stop that occur three times or more, at least once among the main provisions. The first
+ * line is kept when it is the title. Table rows repeated in several tables stay, and so do form
+ * lines repeated in several 様式 (年　月　日), as they occur in appendices only.
+ */
+function runningHeaders(lines: readonly TCleanLine[], tokens: readonly TToken[]): Set<number> {
+  const mainEnd = tokens.findIndex((t) => t.kind === 'supplementary' || t.kind === 'appendix');
+  const seen = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (tokens[i]?.kind !== 'text' || line.text.length > 60 || line.text.includes('。') || alignedCells(line.text)) return;
+    const list = seen.get(line.text);
+    if (list) list.push(i);
+    else seen.set(line.text, [i]);
+  });
+  const out = new Set<number>();
+  for (const indices of seen.values()) {
+    if (indices.length < RUNNING_MIN || !indices.some((i) => i > 0 && (mainEnd < 0 || i < mainEnd))) continue;
+    for (const i of indices) if (i > 0) out.add(i);
+  }
+  return out;
+}
+
 function emptyTree(): TDeepTree {
   return { version: DEEP_TREE_VERSION, title: '', header: [], toc: [], preamble: [], body: [], tail: [] };
 }
@@ -99,13 +124,20 @@ class DeepParser {
   private remarks: TRemarksState | undefined;
   private lastTable: TTable | undefined;
 
+  private readonly lines: TCleanLine[];
+
   constructor(
-    private readonly lines: TCleanLine[],
+    allLines: TCleanLine[],
     private readonly options: TDeepParseOptions,
   ) {
-    this.tokens = lines.map((line) => classifyLine(line.text));
-    this.tables = findTables(lines, this.tokens);
-    this.threshold = wrapThreshold(lines);
+    const allTokens = allLines.map((line) => classifyLine(line.text));
+    const running = runningHeaders(allLines, allTokens);
+    this.lines = running.size === 0 ? allLines : allLines.filter((_, i) => !running.has(i));
+    this.tokens = running.size === 0 ? allTokens : allTokens.filter((_, i) => !running.has(i));
+    const dropped = [...running].find((i) => i > 0);
+    if (dropped !== undefined) this.warn(allLines[dropped], `繰り返し現れる行「${allLines[dropped]?.text ?? ''}」をページの見出し又は脚注とみなし、読み飛ばしました。`);
+    this.tables = findTables(this.lines, this.tokens);
+    this.threshold = wrapThreshold(this.lines);
   }
 
   run(): TDeepParseResult {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
 import { deepFixture, nodeById, outline, parseOrThrow, unitById } from './helpers';
 
 describe('top-level units in any numbering', () => {
@@ -98,15 +99,24 @@ describe('top-level units in any numbering', () => {
     expect(outline(nodeById(tree, 'a4-i1')).map(([id, label]) => `${id} ${label}`)).toEqual(['a4-i1 ア', 'a4-i1-s1 (ア)', 'a4-i1-s2 (イ)', 'a4-i1-s3 (ウ)']);
   });
 
-  it('joins lines wrapped by the PDF width and drops page numbers (11)', () => {
+  it('joins lines wrapped by the PDF width, across page breaks, dropping page numbers and running headers (11)', () => {
+    const result = parseDeepText(deepFixture('11-pdf-wrapped.txt'));
+    expect(result.ok && result.warnings.map((w) => w.message)).toEqual([
+      '22行目: 繰り返し現れる行「○○市情報システム運用管理実施手順」をページの見出し又は脚注とみなし、読み飛ばしました。',
+    ]);
     const tree = parseOrThrow(deepFixture('11-pdf-wrapped.txt'));
+    expect(tree.title).toBe('○○市情報システム運用管理実施手順');
     expect(tree.header).toEqual(['令和元年10月1日訓令第18号']);
     expect(nodeById(tree, 'a1-p1').sentences).toEqual([
       'この手順は、○○市情報セキュリティ対策基準に基づき、情報システムの運用管理に関し、情報システム管理者及び職員等が遵守すべき事項を定めることにより、情報システムの安定的かつ安全な運用を確保することを目的とする。',
     ]);
     expect(nodeById(tree, 'a2-i1-s2-s2').sentences).toEqual(['緊急性の高い修正プログラムについては、提供元の公開から原則として１４日以内に適用すること。']);
     expect(outline(nodeById(tree, 'a2-i1-s2-s2')).map(([id, label]) => `${id} ${label}`)).toEqual(['a2-i1-s2-s2 (イ)', 'a2-i1-s2-s2-s1 a', 'a2-i1-s2-s2-s2 b']);
-    expect(nodeById(tree, 'a2-p2').label).toBe('２');
+    expect(nodeById(tree, 'a2-p2')).toMatchObject({
+      label: '２',
+      sentences: ['情報システム管理者は、前項の運用管理の状況を、毎年度、統括情報セキュリティ責任者に報告しなければならない。'],
+    });
+    expect(nodeById(tree, 'a2-i1-s2-s2-s2').sentences).toEqual(['適用の結果を構成管理台帳に記録すること。']);
     expect(unitById(tree, 'sp1')).toMatchObject({ label: '付則', effectiveDate: '2019-10-01' });
   });
 

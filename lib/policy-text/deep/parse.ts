@@ -3,6 +3,7 @@ import { splitInlineCaption } from '@/lib/policy-text/deep/captions';
 import { setEffectiveDates } from '@/lib/policy-text/deep/effective-dates';
 import { ENACTMENT, isHeaderLine, isTitleLine, stripTitleMarker } from '@/lib/policy-text/deep/front-matter';
 import { type TLabel, type TLabelStyle, kanaOrderOf, labelNumber } from '@/lib/policy-text/deep/labels';
+import { placeLabel } from '@/lib/policy-text/deep/levels';
 import { type TTableSpan, type TToken, alignedCells, classifyLine, findTables } from '@/lib/policy-text/deep/lines';
 import {
   DEEP_TREE_VERSION,
@@ -410,38 +411,16 @@ class DeepParser {
     return this.scope?.levels.find((level) => level.style === style);
   }
 
-  /**
-   * The level of a label, from the labels around it: a label continuing an open list stays
-   * there; a style open on an ancestor closes the deeper lists; a style first seen at some
-   * depth goes back to that depth (unless a style first seen there holds it); an unseen style
-   * opens a deeper list.
-   */
+  /** A label's node, at the level lib/policy-text/deep/levels.ts infers from the labels around it. */
   private placeLabel(line: TCleanLine, scope: TScope, labels: TLabel[]): void {
     const levels = scope.levels;
-    let chosen: { label: TLabel; index: number } | undefined;
-    for (let j = levels.length - 1; j >= 0 && !chosen; j--) {
-      const level = levels[j] as TLevel;
-      const label = labels.find((l) => l.style === level.style && labelNumber(l, level.order) === level.node.num + 1);
-      if (label) chosen = { label, index: j };
-    }
-    for (let j = levels.length - 1; j >= 0 && !chosen; j--) {
-      const level = levels[j] as TLevel;
-      const label = labels.find((l) => l.style === level.style);
-      if (label) {
-        chosen = { label, index: j };
-        this.warn(line, `「${label.label}」の番号が連続していません。`);
-      }
-    }
     const depths = this.styleDepth[scope.family];
-    if (!chosen) {
-      const label = labels[0] as TLabel;
-      const known = depths.get(label.style);
-      // back to the style's own depth, unless a style first seen at that depth holds it: then
-      // the text nests one more level there (ア under ② when ① and ア both began at depth 2)
-      const occupant = known !== undefined ? levels[known - 1] : undefined;
-      const returns = known !== undefined && occupant !== undefined && depths.get(occupant.style) !== known;
-      chosen = { label, index: returns ? known - 1 : levels.length };
-    }
+    const chosen = placeLabel(
+      levels.map((level) => ({ style: level.style, order: level.order, last: level.node.num })),
+      labels,
+      depths,
+    );
+    if (chosen.outOfSequence) this.warn(line, `「${chosen.label.label}」の番号が連続していません。`);
     const { label, index } = chosen;
     const existing = levels[index];
     levels.length = index;

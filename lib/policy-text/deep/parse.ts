@@ -263,8 +263,11 @@ class DeepParser {
       if (token.kind !== 'label') continue;
       const label = token.labels.find((l) => l.style === style);
       if (!label) continue;
+      // a unit with a caption and a body: a list of short phrases alone stays a list
       const captionAbove = this.tokens[i - 1]?.kind === 'caption';
-      if (captionAbove || splitInlineCaption(label.rest, this.bareCaptionAllowed(i)).caption !== undefined) {
+      const next = this.tokens[i + 1]?.kind;
+      const bare = this.bareCaptionAllowed(i) && (next === 'text' || next === 'label');
+      if (captionAbove || splitInlineCaption(label.rest, bare).caption !== undefined) {
         this.articleStyle = style;
         this.hasArticles = true;
         return;
@@ -274,8 +277,8 @@ class DeepParser {
 
   private bareCaptionAllowed(i: number): boolean {
     const line = this.lines[i];
-    const next = this.tokens[i + 1]?.kind;
-    return line !== undefined && line.width < this.threshold && (next === 'text' || next === 'label') && !this.tables.has(i + 1);
+    // a short line is not wrapped, so a caption word alone on it is the whole caption
+    return line !== undefined && line.width < this.threshold;
   }
 
   // ---- body --------------------------------------------------------------------------------
@@ -374,7 +377,11 @@ class DeepParser {
       }
     }
     if (!this.scope) {
-      if (this.unit?.kind === 'supplementary') this.openSupplementaryParagraph(this.unit, undefined);
+      if (this.unit?.kind === 'supplementary') {
+        const numbered = labels.find((l) => l.style === 'digit' || l.style === 'circled');
+        if (numbered) return this.openSupplementaryParagraph(this.unit, numbered);
+        this.openSupplementaryParagraph(this.unit, undefined);
+      }
       else if (!this.unit && !this.hasArticles && this.groups.length === 0) {
         this.scope = { family: 'body', base: { ...emptyNode('paragraph', 'root', '', 0), children: this.tree.body }, baseIdPrefix: 'i', levels: [] };
       } else return this.appendText(line);

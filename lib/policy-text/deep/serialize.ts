@@ -43,7 +43,12 @@ function writeRemarks(out: string[], remarks: TRemarks): void {
   for (const sentence of remarks.sentences) out.push(classifyLine(sentence).kind === 'label' ? sentence : SP + sentence);
 }
 
+/**
+ * A node's 備考 come right after its text: the parser gives 備考 to the deepest open node, and 備考
+ * right after a table would read as the table's own.
+ */
 function writeContent(out: string[], node: { tables: TTable[]; children: TNode[]; remarks: TRemarks[] }): void {
+  for (const remarks of node.remarks) writeRemarks(out, remarks);
   writeTables(
     out,
     node.tables.filter((t) => !t.afterChildren),
@@ -53,15 +58,17 @@ function writeContent(out: string[], node: { tables: TTable[]; children: TNode[]
     out,
     node.tables.filter((t) => t.afterChildren),
   );
-  for (const remarks of node.remarks) writeRemarks(out, remarks);
 }
 
 function writeArticle(out: string[], article: TNode): void {
   const [first, ...rest] = article.children;
   const text = first?.sentences[0];
-  // a lone 「3」 reads as a page number: a `1 目的`-style article without text keeps its caption on its line
-  if (article.caption && /^[0-9０-９]/.test(article.label) && text === undefined && first?.label === '') {
+  // the caption stays on the article's line when a line of its own would not read back as one
+  // (a lone 「3」 reads as a page number; 「（責任者（CISO））」 is no caption line)
+  const inline = article.caption && ((/^[0-9０-９]/.test(article.label) && text === undefined) || classifyLine(`（${article.caption}）`).kind !== 'caption');
+  if (inline && first?.label === '') {
     out.push(`${article.label}${SP}${article.caption}`);
+    writeSentences(out, first.sentences, 0);
     writeContent(out, first);
     for (const paragraph of rest) writeNode(out, paragraph);
     return;

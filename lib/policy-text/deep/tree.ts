@@ -5,8 +5,8 @@ import { z } from 'zod';
  * text goes, with levels named after e-Gov's 法令標準XML (v3):
  *   part 編 > chapter 章 > section 節 > subsection 款 > division 目   (groups, with a title)
  *   article 条 (見出し caption, 枝番 branch) > paragraph 項 > item 号 > subitem 号の細分 (depth 1, 2, …)
- * A node's content is always kept in this order: sentences, tables, children, remarks (備考);
- * a table written after the children carries `afterChildren`.
+ * A node's content is kept by kind: sentences, remarks (備考), tables, children; a table written
+ * after the children carries `afterChildren`. The canonical text and the XML write them in that order.
  *
  * Anchors (`id`) are derived from the numbering only, never from position or randomness, and
  * extend the scheme of lib/policy-text/tree.ts so every anchor handed out before keeps resolving:

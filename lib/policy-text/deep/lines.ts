@@ -145,7 +145,7 @@ export function findTables(lines: readonly TCleanLine[], tokens: readonly TToken
   let i = 0;
   while (i < lines.length) {
     const token = tokens[i];
-    if (token?.kind === 'pipe-row' || (token?.kind === 'rule' && tokens[i + 1]?.kind === 'pipe-row')) {
+    if (token?.kind === 'pipe-row' || (token?.kind === 'rule' && rowAfterRules(tokens, i))) {
       const span = pipeTable(tokens, i);
       spans.set(i, span);
       i = span.end;
@@ -184,6 +184,12 @@ function markHeader(rows: TRow[]): TRow[] {
   if (!first || rest.length === 0 || !first.cells.every((cell) => HEADER_CELL.test(cell.text))) return rows;
   if (rest.some((row) => row.cells.some((cell) => !HEADER_CELL.test(cell.text)))) first.header = true;
   return rows;
+}
+
+function rowAfterRules(tokens: readonly TToken[], start: number): boolean {
+  let i = start;
+  while (tokens[i]?.kind === 'rule') i++;
+  return tokens[i]?.kind === 'pipe-row';
 }
 
 function pipeTable(tokens: readonly TToken[], start: number): TTableSpan {

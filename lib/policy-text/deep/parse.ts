@@ -265,8 +265,9 @@ class DeepParser {
       if (!label) continue;
       // a unit with a caption and a body: a list of short phrases alone stays a list
       const captionAbove = this.tokens[i - 1]?.kind === 'caption';
-      const next = this.tokens[i + 1]?.kind;
-      const bare = this.bareCaptionAllowed(i) && (next === 'text' || next === 'label');
+      const next = this.tokens[i + 1];
+      const body = next?.kind === 'text' || (next?.kind === 'label' && !next.labels.some((l) => l.style === style));
+      const bare = this.bareCaptionAllowed(i) && body;
       if (captionAbove || splitInlineCaption(label.rest, bare).caption !== undefined) {
         this.articleStyle = style;
         this.hasArticles = true;

@@ -133,4 +133,13 @@ describe('label levels are inferred from the labels around them', () => {
     ]);
     expect(outline(nodeById(tree, 'i1')).map(([id, label]) => `${id} ${label}`)).toEqual(['i1 1.', 'i1-s1 (1)', 'i1-s2 (2)', 'i1-s2-s1 ア', 'i1-s2-s2 イ']);
   });
+
+  it('keeps a list of short phrases without bodies a list, not articles', () => {
+    const tree = parseOrThrow(['○○市情報セキュリティ方針', '\u3000市は、次の事項に取り組みます。', '1.\u3000機密性の確保', '2.\u3000完全性の確保', '3.\u3000可用性の確保'].join('\n'));
+    expect(tree.body.map((n) => [n.kind, n.id, n.sentences])).toEqual([
+      ['item', 'i1', ['機密性の確保']],
+      ['item', 'i2', ['完全性の確保']],
+      ['item', 'i3', ['可用性の確保']],
+    ]);
+  });
 });

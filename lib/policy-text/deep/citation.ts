@@ -37,7 +37,8 @@ function cite(path: readonly TNode[], target: TNode): string {
       case 'section':
       case 'subsection':
       case 'division':
-        if (node === target) out += compact(node.label);
+        // named when cited itself, or when its articles are numbered from 1 within it (ch2-a1)
+        if (node === target || path.some((n) => n.kind === 'article' && n.id.startsWith(`${node.id}-a`))) out += compact(node.label);
         break;
       case 'article':
         article = node;

@@ -115,6 +115,9 @@ class DeepParser {
   private hasArticles = false;
   /** the label style of `1 目的`-style articles */
   private articleStyle: TLabelStyle | undefined;
+  /** each 章 numbers its `1 目的`-style units from 1 again: their anchors carry the group's (ch2-a1) */
+  private restartsPerGroup = false;
+  private groupSinceArticle = false;
   private lastArticle: TNode | undefined;
   private groups: TNode[] = [];
   private scope: TScope | undefined;
@@ -271,9 +274,26 @@ class DeepParser {
       if (captionAbove || splitInlineCaption(label.rest, bare).caption !== undefined) {
         this.articleStyle = style;
         this.hasArticles = true;
+        this.restartsPerGroup = this.countRestarts(start, style) >= 2;
         return;
       }
     }
+  }
+
+  /** How many groups (章, 節 …) begin their `1 目的`-style units again at 1. */
+  private countRestarts(start: number, style: TLabelStyle): number {
+    let restarts = 0;
+    let afterGroup = false;
+    for (let i = start; i < this.tokens.length; i++) {
+      const token = this.tokens[i];
+      if (!token || token.kind === 'supplementary' || token.kind === 'appendix') break;
+      if (token.kind === 'group') afterGroup = true;
+      else if (token.kind === 'label' && afterGroup && token.labels.some((l) => l.style === style && l.num === 1)) {
+        restarts++;
+        afterGroup = false;
+      } else if (token.kind !== 'caption') afterGroup = false;
+    }
+    return restarts;
   }
 
   private bareCaptionAllowed(i: number): boolean {
@@ -330,6 +350,7 @@ class DeepParser {
     group.title = token.title;
     (parent?.children ?? this.tree.body).push(group);
     this.groups.push(group);
+    this.groupSinceArticle = true;
     this.scope = undefined;
     this.pendingCaption = undefined;
   }
@@ -342,7 +363,10 @@ class DeepParser {
     this.pendingCaptionLine = undefined;
     const { caption, text } = pending !== undefined ? { caption: pending, text: rest } : splitInlineCaption(rest, this.bareCaptionAllowed(i));
     const base = `a${num}${branch ? `-${branch}` : ''}`;
-    const id = this.uniqueId(supplementary ? `${supplementary.id}-${base}` : base);
+    const group = this.groups.at(-1);
+    const prefix = supplementary ? `${supplementary.id}-` : this.restartsPerGroup && this.articleStyle && group ? `${group.id}-` : '';
+    const id = this.uniqueId(prefix + base);
+    if (!supplementary) this.groupSinceArticle = false;
     const article = emptyNode('article', id, label, num);
     if (branch) article.branch = branch;
     if (caption) article.caption = caption;
@@ -352,7 +376,7 @@ class DeepParser {
     if (supplementary) supplementary.children.push(article);
     else {
       const last = this.lastArticle;
-      if (last && (num < last.num || (num === last.num && (branch ?? 0) <= (last.branch ?? 0)))) {
+      if (last && !this.restartsPerGroup && (num < last.num || (num === last.num && (branch ?? 0) <= (last.branch ?? 0)))) {
         this.warn(this.lines[i], `${label}が${last.label}の後にあります。条番号が重複しているか、順序が誤っています。`);
       }
       this.lastArticle = article;
@@ -373,7 +397,8 @@ class DeepParser {
     if (!this.unit && this.articleStyle) {
       const label = labels.find((l) => l.style === this.articleStyle);
       const last = this.lastArticle;
-      if (label && (!last || label.num === last.num + 1) && !this.levelOf(label.style)) {
+      const restart = this.restartsPerGroup && this.groupSinceArticle && label?.num === 1;
+      if (label && (!last || label.num === last.num + 1 || restart) && !this.levelOf(label.style)) {
         return this.startArticle(label.label, label.num, undefined, label.rest, i);
       }
     }

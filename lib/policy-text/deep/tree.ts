@@ -17,6 +17,7 @@ import { z } from 'zod';
  *   part pt1, chapter ch2, section ch2-sec1, subsection ch2-sec1-sub1, division ch2-sec1-sub1-div1
  *   supplementary provision sp1 (its paragraphs sp1-p2, its articles sp1-a1), appendix annex1
  *   top-level items of a declaration-style text i1 (sub-items i1-s1), top-level paragraphs p1
+ *   `1 目的`-style units that each 章 numbers from 1 again: ch2-a1 (their anchors carry the group's)
  * Malformed numbering (the same (1) twice) gets a suffix (-x2) so anchors stay unique.
  */
 

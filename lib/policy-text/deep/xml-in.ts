@@ -18,6 +18,28 @@ export interface TReadContext {
   itemPrefix?: string;
   /** the enclosing group, for section ids */
   group?: TNode;
+  /** `1 目的`-style units numbered from 1 in each group: article anchors carry the group's */
+  restart?: boolean;
+}
+
+/** Whether two or more groups number their `1 目的`-style articles from 1 again (as the parser decides). */
+export function restartsPerGroup(main: TElement): boolean {
+  let restarts = 0;
+  let afterGroup = false;
+  const walk = (node: TElement): void => {
+    for (const child of childElements(node)) {
+      if (GROUP_KIND[child.name]) {
+        afterGroup = true;
+        walk(child);
+      } else if (child.name === 'Article') {
+        const plain = !textOf(firstChild(child, 'ArticleTitle')).startsWith('第');
+        if (plain && afterGroup && readNum(child.attrs.Num).num === 1) restarts++;
+        afterGroup = false;
+      }
+    }
+  };
+  walk(main);
+  return restarts >= 2;
 }
 
 const GROUP_KIND: Record<string, TNodeKind> = { Part: 'part', Chapter: 'chapter', Section: 'section', Subsection: 'subsection', Division: 'division' };
@@ -107,7 +129,8 @@ function readGroup(element: TElement, ctx: TReadContext): TNode {
 
 function readArticle(element: TElement, ctx: TReadContext): TNode {
   const { num, branch } = readNum(element.attrs.Num);
-  const id = uniqueId(ctx.ids, `${ctx.prefix}a${num}${branch ? `-${branch}` : ''}`);
+  const prefix = ctx.restart && ctx.group ? `${ctx.group.id}-` : ctx.prefix;
+  const id = uniqueId(ctx.ids, `${prefix}a${num}${branch ? `-${branch}` : ''}`);
   const node = emptyNode('article', id, textOf(firstChild(element, 'ArticleTitle')), num);
   if (branch) node.branch = branch;
   const caption = firstChild(element, 'ArticleCaption');

@@ -1,7 +1,7 @@
 import { parseWarekiDate } from '@/lib/policy-text/wareki';
 import { parseAppendixHeading } from '@/lib/policy-text/deep/lines';
 import { type TElement, buildXml, childElements, el, firstChild, parseXml, textOf } from '@/lib/policy-text/deep/xml-element';
-import { readAppendix, readNode, readSentences, readSupplementary } from '@/lib/policy-text/deep/xml-in';
+import { readAppendix, readNode, readSentences, readSupplementary, restartsPerGroup } from '@/lib/policy-text/deep/xml-in';
 import { DEEP_TREE_VERSION, type TAppendix, type TDeepTree, type TNode, type TRemarks, type TSupplementary, type TTable } from '@/lib/policy-text/deep/tree';
 
 /*
@@ -279,7 +279,8 @@ export function lawXmlToDeepTree(xml: string): TLawXmlResult {
   if (only?.name === 'Paragraph' && textOf(firstChild(only, 'ParagraphNum')) === '' && textOf(firstChild(only, 'ParagraphSentence')) === '' && firstChild(only, 'Item')) {
     tree.body = childElements(only, 'Item').map((item) => readNode(item, { ids, prefix: '', parentId: '' }));
   } else {
-    tree.body = mainChildren.map((child) => readNode(child, { ids, prefix: '', parentId: '' }));
+    const restart = main ? restartsPerGroup(main) : false;
+    tree.body = mainChildren.map((child) => readNode(child, { ids, prefix: '', parentId: '', restart }));
   }
   let supplementary = 0;
   let appendix = 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { citeAnchor } from '@/lib/policy-text/deep/citation';
 import { parseDeepText } from '@/lib/policy-text/deep/parse';
 import { deepFixture, nodeById, outline, parseOrThrow, unitById } from './helpers';
 
@@ -170,5 +171,22 @@ describe('top-level units in any numbering', () => {
       ['sp1-p2', '2', '経過措置'],
     ]);
     expect(unitById(tree, 'sp2')).toMatchObject({ note: '令和2年3月31日規則第5号', effectiveDate: '2020-04-01' });
+  });
+
+  it('reads `1.` units numbered from 1 again in each 章, with anchors under their chapter (16)', () => {
+    const tree = parseOrThrow(deepFixture('16-restart-per-chapter.txt'));
+    expect(tree.body.map((c) => [c.id, c.children.map((a) => `${a.id} ${a.label} ${a.caption}`)])).toEqual([
+      ['ch1', ['ch1-a1 1. 目的', 'ch1-a2 2. 対象範囲']],
+      ['ch2', ['ch2-a1 1. 最高情報セキュリティ責任者', 'ch2-a2 2. 統括情報セキュリティ責任者']],
+      ['ch3', ['ch3-a1 1. 監査']],
+    ]);
+    expect(outline(nodeById(tree, 'ch2-a2-p1')).map(([id, label]) => `${id} ${label}`)).toEqual([
+      'ch2-a2-p1 ',
+      'ch2-a2-i1 （1）',
+      'ch2-a2-i2 （2）',
+      'ch2-a2-i2-s1 ①',
+      'ch2-a2-i2-s2 ②',
+    ]);
+    expect(citeAnchor(tree, 'ch2-a2-i2-s1')).toBe('第2章第2第2号①');
   });
 });

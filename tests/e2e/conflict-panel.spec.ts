@@ -8,7 +8,6 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { actionResult, postAction } from './support/actions';
 import { apiContextAs } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
-import { loginAs } from './support/login';
 
 const RUN = Date.now().toString(36);
 const SLUG = `conflict-${RUN}`;
@@ -36,11 +35,15 @@ test.afterAll(async () => {
 });
 
 test('two editors save the same draft: the panel marks exactly what differs', async ({ browser }) => {
-  const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
+  test.setTimeout(120_000);
+  // Two sessions of the same editor (two browsers), signed in as a script would.
+  const other = await apiContextAs('demo-editor');
+  const [first, second] = await Promise.all([browser.newContext({ storageState: await editor.storageState() }), browser.newContext({ storageState: await other.storageState() })]);
+  await other.dispose();
   const a = await first.newPage();
   const b = await second.newPage();
-  await loginAs(a, 'demo-editor', { callbackUrl: `/documents/${SLUG}/edit` });
-  await loginAs(b, 'demo-editor', { callbackUrl: `/documents/${SLUG}/edit` });
+  await a.goto(`/documents/${SLUG}/edit`);
+  await b.goto(`/documents/${SLUG}/edit`);
   const bodyA = a.getByLabel('本文', { exact: true });
   const bodyB = b.getByLabel('本文', { exact: true });
   await expect(bodyA).toHaveValue(BODY);

@@ -4,12 +4,11 @@
  * menu opens and closes by keyboard.
  */
 import { hash } from '@node-rs/argon2';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { actionResult, postAction } from './support/actions';
 import { apiContextAs, DEMO_PASSWORD } from './support/auth';
-import { expectNoAxeViolations } from './support/axe';
+import { AXE_TEST_TIMEOUT, expectNoAxeViolations } from './support/axe';
 import { sql } from './support/db';
-import { loginAs } from './support/login';
 
 const RUN = Date.now().toString(36);
 const LOGIN = `all-roles-${RUN}`;
@@ -18,6 +17,7 @@ const NAME = '情報政策課 統括管理者（全役割）';
 const SLUG = `header-${RUN}`;
 
 test.use({ viewport: { width: 1280, height: 800 } });
+test.describe.configure({ timeout: AXE_TEST_TIMEOUT });
 
 test.beforeAll(async () => {
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
@@ -32,6 +32,13 @@ test.beforeAll(async () => {
   await context.dispose();
 });
 
+/** The session of the all-roles account, signed in through next-auth's credentials flow. */
+async function signIn(page: Page): Promise<void> {
+  const context = await apiContextAs(LOGIN);
+  await page.context().addCookies((await context.storageState()).cookies);
+  await context.dispose();
+}
+
 test.afterAll(async () => {
   const context = await apiContextAs(LOGIN);
   await postAction(context, 'withdrawRevisionAction', { slug: SLUG, number: '1' }, { slug: SLUG });
@@ -39,7 +46,7 @@ test.afterAll(async () => {
 });
 
 test('every role’s links, the search box, the tasks link and the account button share one line at 1280px', async ({ page }) => {
-  await loginAs(page, LOGIN);
+  await signIn(page);
   await page.goto('/');
   const header = page.getByRole('banner');
   const nav = header.getByRole('navigation', { name: 'メインメニュー' });
@@ -70,7 +77,7 @@ test('every role’s links, the search box, the tasks link and the account butto
 });
 
 test('the account menu works by keyboard: open, reach sign-out, Escape back to the button', async ({ page }) => {
-  await loginAs(page, LOGIN);
+  await signIn(page);
   await page.goto('/');
   const button = page.getByRole('banner').getByRole('button', { name: `アカウント: ${NAME}` });
   await button.focus();

@@ -11,5 +11,5 @@ export function importText(bytes: Uint8Array): TIngestResult {
 }
 
 export function importDecodedText(text: string): TIngestResult {
-  return parseIngested({ kind: 'text', lines: text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/) });
+  return parseIngested({ kind: 'text', lines: text.replace(/^\ufeff/, '').replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/) });
 }

@@ -2,7 +2,7 @@ import type { TPdfLine, TPdfPage } from '@/lib/ingest/pdf/read-pdf';
 
 /*
  * Running heads, running feet and page numbers: lines among the top or bottom few of a page
- * that recur at the same height on most pages (digits ignored, so 「規程集 3/10」 recurs too),
+ * that recur at the same height on most pages (a page number in them masked, so 「規程集 3/10」 recurs too),
  * and lines that are a page number by their form (「- 3 -」「3 / 10」「3」「P.3」「3ページ」).
  */
 
@@ -17,8 +17,12 @@ function lineText(line: TPdfLine): string {
   return line.segments.map((s) => s.text).join(' ');
 }
 
+const EMBEDDED_PAGE_NUMBER = /(?:[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}|[-－‐―—–−]\s*[0-9０-９]{1,4}\s*[-－‐―—–−]|[0-9０-９]{1,4}\s*(?:ページ|頁))$/;
+
+/** Height and text, the page number in it masked: 「規程集 3 / 10」 recurs, 「第3条」 and 「第4条」 do not. */
 function furnitureKey(line: TPdfLine): string {
-  return `${Math.round(line.y / 3)}|${lineText(line).replace(/[0-9０-９]+/g, '#').replace(/[\s\u3000]+/g, '')}`;
+  const text = line.segments.map((s) => (isPageNumber(s.text) ? '#' : s.text.replace(EMBEDDED_PAGE_NUMBER, '#'))).join(' ');
+  return `${Math.round(line.y / 3)}|${text.replace(/[\s\u3000]+/g, '')}`;
 }
 
 export interface TFurnitureResult {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { importPdf } from '@/lib/ingest/import-pdf';
+import { isPageNumber, removePageFurniture } from '@/lib/ingest/pdf/page-furniture';
+import type { TPdfLine, TPdfPage } from '@/lib/ingest/pdf/read-pdf';
+import { nodeById, outline, unitById } from '../policy-text/deep/helpers';
+import { ingestFixture, okOrThrow } from './helpers';
+
+describe('importPdf: a three-page 実施手順 printed with a running head and foot', async () => {
+  const result = okOrThrow(await importPdf(ingestFixture('procedure.pdf')));
+  const { tree, text } = result;
+
+  it('drops the running head 「○○市情報セキュリティ関係規程集 n / 3」 and the page numbers 「- n -」', () => {
+    expect(text).not.toContain('規程集');
+    expect(text).not.toMatch(/- [0-9] -/);
+    expect(text).not.toMatch(/[0-9] \/ 3/);
+    expect(result.warnings.slice(0, 2).map((w) => w.message)).toEqual(['各ページに繰り返されるヘッダー・フッター等 3 行を取り除きました。', 'ページ番号 3 行を取り除きました。']);
+  });
+
+  it('joins lines broken at the right margin, within a page and in an item', () => {
+    expect(nodeById(tree, 'a1-p1').sentences).toEqual([
+      'この手順は、○○市情報セキュリティ対策基準第10条の規定に基づき、本市が保有する情報システムの運用管理に関し、システム管理者及び職員等が遵守すべき事項を定めるものとする。',
+    ]);
+    expect(nodeById(tree, 'a2-i1').sentences).toEqual(['情報システム\u3000ハードウェア、ソフトウェア、ネットワーク及び記録媒体で構成され、これら一式で業務処理を行う仕組みをいう。']);
+    expect(nodeById(tree, 'a3-p2').sentences).toEqual(['システム管理者は、前項のログを定期的に点検し、不正なアクセスの兆候を認めたときは、直ちに情報セキュリティ管理者に報告しなければならない。']);
+  });
+
+  it('reads the title, captions and articles across pages, with the full-width space after each label back', () => {
+    expect(tree.title).toBe('○○市情報システム運用管理実施手順');
+    expect(tree.header).toEqual(['令和6年3月29日訓令第6号']);
+    expect(tree.body.map((a) => [a.label, a.caption])).toEqual([
+      ['第1条', '目的'],
+      ['第2条', '定義'],
+      ['第3条', 'ログの取得'],
+      ['第4条', '障害対応'],
+    ]);
+    expect(outline(nodeById(tree, 'a4-i1'))).toEqual([
+      ['a4-i1', '(1)', undefined, '障害の影響の範囲を確認すること。'],
+      ['a4-i1-s1', 'ア', 1, '利用者への影響'],
+      ['a4-i1-s2', 'イ', 1, '他の情報システムへの影響'],
+    ]);
+    expect(unitById(tree, 'sp1')).toMatchObject({ effectiveDate: '2024-04-01' });
+  });
+
+  it('keeps the table from the x positions of its columns', () => {
+    expect(nodeById(tree, 'a3-p1').tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual([
+      [
+        ['種類', '内容', '保存期間'],
+        ['アクセスログ', '利用者の認証の記録', '1年'],
+        ['操作ログ', '管理者の操作の記録', '3年'],
+        ['通信ログ', '外部との通信の記録', '6月'],
+      ],
+    ]);
+  });
+
+  it('gives Kangxi radicals of the font back as ideographs (⼿ → 手, ⻑ → 長)', () => {
+    expect(text).not.toMatch(/[\u2e80-\u2fdf]/);
+    expect(text).toContain('課の長をいう。');
+  });
+});
+
+describe('importPdf refusals', () => {
+  it.each([
+    ['encrypted.pdf', 'ENCRYPTED_PDF', 'パスワード'],
+    ['scanned.pdf', 'NO_TEXT_LAYER', 'スキャン'],
+    ['broken.pdf', 'BROKEN_PDF', '壊れて'],
+  ])('%s → %s with a Japanese message', async (name, code, words) => {
+    const result = await importPdf(ingestFixture(name));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe(code);
+    expect(result.message).toContain(words);
+  });
+});
+
+describe('page furniture', () => {
+  const line = (page: number, y: number, ...texts: string[]): TPdfLine => ({ page, y, size: 10, segments: texts.map((text, i) => ({ text, x: i * 200, end: i * 200 + 50 })) });
+  const page = (n: number, lines: TPdfLine[]): TPdfPage => ({ page: n, height: 842, lines });
+
+  it.each(['- 3 -', '－３－', '3 / 10', '３／１０', '3', 'P.3', '3ページ', '(3)'])('%s is a page number', (text) => {
+    expect(isPageNumber(text)).toBe(true);
+  });
+  it.each(['第3条', '3年', '(1)　目的', '令和6年'])('%s is no page number', (text) => {
+    expect(isPageNumber(text)).toBe(false);
+  });
+
+  it('drops a line repeated at the same height on most pages, not one that only repeats its words elsewhere', () => {
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [line(n, 800, '内部限り'), line(n, 700, `第${n}条　本文`), line(n, 600, ['本文の続き', '内部限り', '附則'][n - 1] ?? ''), line(n, 40, `- ${n} -`)]),
+    );
+    const cleaned = removePageFurniture(pages);
+    expect(cleaned.pages.map((p) => p.lines.map((l) => l.segments[0]?.text))).toEqual([
+      ['第1条　本文', '本文の続き'],
+      ['第2条　本文', '内部限り'],
+      ['第3条　本文', '附則'],
+    ]);
+    expect([cleaned.repeated, cleaned.pageNumbers]).toEqual([3, 3]);
+  });
+
+  it('keeps the first lines of a single page (no repetition to judge by) but drops its page number', () => {
+    const cleaned = removePageFurniture([page(1, [line(1, 800, '○○市規程'), line(1, 700, '第1条　本文'), line(1, 40, '1 / 1')])]);
+    expect(cleaned.pages[0]?.lines.map((l) => l.segments[0]?.text)).toEqual(['○○市規程', '第1条　本文']);
+  });
+});

@@ -144,6 +144,7 @@ export function importDocx(bytes: Uint8Array): TIngestResult {
     blocks = readDocx(bytes);
   } catch (error) {
     if (error instanceof DocxReadError && error.code === 'NOT_DOCX') return { ok: false, code: 'NOT_DOCX', message: ingestMessages.errors.notDocx };
+    if (error instanceof DocxReadError && error.code === 'UNPACKED_TOO_LARGE') return { ok: false, code: 'UNPACKED_TOO_LARGE', message: ingestMessages.errors.unpackedTooLarge };
     return { ok: false, code: 'BROKEN_DOCX', message: ingestMessages.errors.brokenDocx };
   }
   const assembly = assemble(blocks);

@@ -1,6 +1,6 @@
 import { parseIngested } from '@/lib/ingest/parse-ingested';
 import { removePageFurniture } from '@/lib/ingest/pdf/page-furniture';
-import { type TPdfLine, PdfReadError, readPdf } from '@/lib/ingest/pdf/read-pdf';
+import { type TPdfLine, type TPdfPage, PdfReadError, readPdf } from '@/lib/ingest/pdf/read-pdf';
 import type { TIngestResult, TIngestWarning, TSourceMap } from '@/lib/ingest/types';
 import { ingestMessages } from '@/lib/messages/ingest';
 import { endsSentence, joinWrapped } from '@/lib/policy-text/normalize';
@@ -37,16 +37,9 @@ function fillsLine(flat: TFlatLine): boolean {
   return end >= flat.right - flat.line.size * 1.2;
 }
 
-export async function importPdf(bytes: Uint8Array): Promise<TIngestResult> {
-  let pages;
-  try {
-    pages = await readPdf(bytes);
-  } catch (error) {
-    if (error instanceof PdfReadError && error.code === 'ENCRYPTED_PDF') return { ok: false, code: 'ENCRYPTED_PDF', message: E.encrypted };
-    return { ok: false, code: 'BROKEN_PDF', message: E.brokenPdf };
-  }
+/** The parser's lines from the pages' text lines: furniture dropped, wrapped lines joined, columns tab-separated. */
+export function assemblePdfLines(pages: readonly TPdfPage[]): { lines: string[]; where: TSourceMap; warnings: TIngestWarning[] } {
   const emptyPages = pages.filter((p) => p.lines.length === 0).length;
-  if (pages.length === 0 || emptyPages === pages.length) return { ok: false, code: 'NO_TEXT_LAYER', message: E.noTextLayer };
   const furniture = removePageFurniture(pages);
   const flat: TFlatLine[] = [];
   for (const page of furniture.pages) {
@@ -71,5 +64,18 @@ export async function importPdf(bytes: Uint8Array): Promise<TIngestResult> {
   if (furniture.repeated > 0) warnings.push({ line: 1, message: W.headersRemoved(furniture.repeated) });
   if (furniture.pageNumbers > 0) warnings.push({ line: 1, message: W.pageNumbersRemoved(furniture.pageNumbers) });
   if (emptyPages > 0) warnings.push({ line: 1, message: W.fewText(emptyPages) });
-  return parseIngested({ kind: 'pdf', lines, where, warnings });
+  return { lines, where, warnings };
+}
+
+/** Reads a PDF's text layer into the deep tree; encrypted, scanned and broken files are refused. */
+export async function importPdf(bytes: Uint8Array): Promise<TIngestResult> {
+  let pages: TPdfPage[];
+  try {
+    pages = await readPdf(bytes);
+  } catch (error) {
+    if (error instanceof PdfReadError && error.code === 'ENCRYPTED_PDF') return { ok: false, code: 'ENCRYPTED_PDF', message: E.encrypted };
+    return { ok: false, code: 'BROKEN_PDF', message: E.brokenPdf };
+  }
+  if (pages.every((p) => p.lines.length === 0)) return { ok: false, code: 'NO_TEXT_LAYER', message: E.noTextLayer };
+  return parseIngested({ kind: 'pdf', ...assemblePdfLines(pages) });
 }

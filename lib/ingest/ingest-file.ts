@@ -19,6 +19,7 @@ function refusal(code: TIngestErrorCode, maxBytes: number): TIngestResult {
   const messages: Record<TIngestErrorCode, string> = {
     EMPTY: E.empty,
     TOO_LARGE: E.tooLarge(maxBytes),
+    UNPACKED_TOO_LARGE: E.unpackedTooLarge,
     UNSUPPORTED: E.unsupported,
     LEGACY_DOC: E.legacyDoc,
     NOT_DOCX: E.notDocx,

@@ -11,6 +11,7 @@ export type TIngestKind = 'docx' | 'pdf' | 'text';
 export const INGEST_ERROR_CODES = [
   'EMPTY',
   'TOO_LARGE',
+  'UNPACKED_TOO_LARGE',
   'UNSUPPORTED',
   'LEGACY_DOC',
   'NOT_DOCX',

@@ -5,6 +5,7 @@ const ja = {
   errors: {
     empty: 'ファイルが空です。',
     tooLarge: (maxBytes: number) => `ファイルが大きすぎます。${formatBytes(maxBytes)}以下のファイルを指定してください。`,
+    unpackedTooLarge: 'Word ファイルの中身が大きすぎるため読み込めません。文書を分けて取り込んでください。',
     unsupported: 'このファイルの形式には対応していません。Word（.docx）、PDF 又はテキストファイルを指定してください。',
     encrypted: 'PDF にパスワードが設定されているため読み込めません。パスワードを解除したファイルを指定してください。',
     noTextLayer: 'PDF に文字の情報がありません（スキャンした画像の PDF と思われます）。文字を含む PDF、Word ファイル又はテキストファイルを指定してください。',

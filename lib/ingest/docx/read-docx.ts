@@ -35,7 +35,7 @@ export interface TDocxTable {
 export type TDocxBlock = TDocxParagraph | TDocxTable;
 
 export class DocxReadError extends Error {
-  constructor(readonly code: 'BROKEN_DOCX' | 'NOT_DOCX') {
+  constructor(readonly code: 'BROKEN_DOCX' | 'NOT_DOCX' | 'UNPACKED_TOO_LARGE') {
     super(code);
   }
 }
@@ -215,15 +215,28 @@ class DocxReader {
 }
 
 const decoder = new TextDecoder('utf-8');
+const PARTS = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
+/** A 1,000-page 例規集 has a document.xml of some tens of MB; more is a zip bomb, not a regulation. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 /** Reads the blocks of a .docx; throws DocxReadError for a file that is no readable Word document. */
 export function readDocx(bytes: Uint8Array): TDocxBlock[] {
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' || file.name === 'word/numbering.xml' || file.name === 'word/styles.xml' });
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (!PARTS.has(file.name)) return false;
+        unpacked += file.originalSize;
+        return unpacked <= MAX_UNPACKED_BYTES;
+      },
+    });
   } catch {
     throw new DocxReadError('BROKEN_DOCX');
   }
+  if (unpacked > MAX_UNPACKED_BYTES) throw new DocxReadError('UNPACKED_TOO_LARGE');
+  // the sizes in the zip's directory are the sender's claim; what was inflated is checked too
+  if (Object.values(files).reduce((sum, file) => sum + file.length, 0) > MAX_UNPACKED_BYTES) throw new DocxReadError('UNPACKED_TOO_LARGE');
   const document = files['word/document.xml'];
   if (!document) throw new DocxReadError('NOT_DOCX');
   const text = (name: string): string | undefined => {

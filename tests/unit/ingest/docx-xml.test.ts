@@ -92,4 +92,16 @@ describe('importDocx on hand-written WordprocessingML', () => {
     expect(importDocx(zipSync({ 'a.txt': encode('x') }))).toMatchObject({ ok: false, code: 'NOT_DOCX' });
     expect(importDocx(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toMatchObject({ ok: false, code: 'BROKEN_DOCX' });
   });
+
+  it('refuses a zip that claims a document.xml larger than 200 MB before inflating it', () => {
+    const bytes = docx(p('第1条　本文'), NUMBERING, STYLES);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // the uncompressed size of every entry, in the local headers and the central directory
+    for (let at = 0; at + 4 <= bytes.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) view.setUint32(at + 22, 0xfffffff0, true);
+      if (signature === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
+    }
+    expect(importDocx(bytes)).toMatchObject({ ok: false, code: 'UNPACKED_TOO_LARGE', message: expect.stringContaining('大きすぎる') });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importPdf } from '@/lib/ingest/import-pdf';
+import { assemblePdfLines, importPdf } from '@/lib/ingest/import-pdf';
 import { isPageNumber, removePageFurniture } from '@/lib/ingest/pdf/page-furniture';
 import type { TPdfLine, TPdfPage } from '@/lib/ingest/pdf/read-pdf';
 import { nodeById, outline, unitById } from '../policy-text/deep/helpers';
@@ -99,5 +99,39 @@ describe('page furniture', () => {
   it('keeps the first lines of a single page (no repetition to judge by) but drops its page number', () => {
     const cleaned = removePageFurniture([page(1, [line(1, 800, '○○市規程'), line(1, 700, '第1条　本文'), line(1, 40, '1 / 1')])]);
     expect(cleaned.pages[0]?.lines.map((l) => l.segments[0]?.text)).toEqual(['○○市規程', '第1条　本文']);
+  });
+});
+
+describe('assemblePdfLines', () => {
+  const size = 10;
+  const line = (page: number, y: number, x: number, end: number, ...texts: string[]): TPdfLine => ({
+    page,
+    y,
+    size,
+    segments: texts.map((text, i) => ({ text, x: x + i * 150, end: i === texts.length - 1 ? end : x + i * 150 + 60 })),
+  });
+
+  it('joins a sentence wrapped across a page break, and keeps a page’s last short line as its own', () => {
+    const pages: TPdfPage[] = [
+      { page: 1, height: 842, lines: [line(1, 700, 70, 420, '第1条　職員は、情報資産を適切に管理しなければならない。'), line(1, 680, 70, 300, '（定義）'), line(1, 660, 70, 520, '第2条　この手順において、次の各号に掲げる用語の意義は、当該')] },
+      { page: 2, height: 842, lines: [line(2, 780, 70, 400, '各号に定めるところによる。'), line(2, 760, 70, 520, '(1)　端末　貸与されたパソコン、タブレット端末その他の機器をい'), line(2, 740, 90, 120, 'う。')] },
+    ];
+    expect(assemblePdfLines(pages).lines).toEqual([
+      '第1条　職員は、情報資産を適切に管理しなければならない。',
+      '（定義）',
+      '第2条　この手順において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。',
+      '(1)　端末　貸与されたパソコン、タブレット端末その他の機器をいう。',
+    ]);
+  });
+
+  it('never joins a table row, and starts unlabelled text with a full-width space so it stays a paragraph', () => {
+    const pages: TPdfPage[] = [
+      {
+        page: 1,
+        height: 842,
+        lines: [line(1, 700, 70, 520, '第1条　次の表のとおりとする。この表は、毎年度見直すものとし、見直しの'), line(1, 680, 90, 400, '区分', '期間'), line(1, 660, 90, 400, 'ログ', '1年'), line(1, 640, 70, 200, '表の内容は公表する。')],
+      },
+    ];
+    expect(assemblePdfLines(pages).lines).toEqual(['第1条　次の表のとおりとする。この表は、毎年度見直すものとし、見直しの', '区分\t期間', 'ログ\t1年', '\u3000表の内容は公表する。']);
   });
 });

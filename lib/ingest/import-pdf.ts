@@ -49,17 +49,21 @@ export function assemblePdfLines(pages: readonly TPdfPage[]): { lines: string[];
   const lines: string[] = [];
   const where: TSourceMap = [];
   let previous: TFlatLine | undefined;
-  for (const current of flat) {
-    const text = current.line.segments.map((s) => s.text).join('\t');
+  // a line in columns is a table row only beside another row of as many columns
+  const columns = (index: number): number => flat[index]?.line.segments.length ?? 0;
+  flat.forEach((current, index) => {
+    const count = columns(index);
+    const inTable = count >= 2 && (columns(index - 1) === count || columns(index + 1) === count);
+    const text = current.line.segments.map((s) => s.text).join(inTable ? '\t' : SP);
     const last = lines.length - 1;
-    if (previous && last >= 0 && !isRow(previous.line) && !isRow(current.line) && fillsLine(previous) && !endsSentence(lines[last] ?? '')) {
+    if (previous && last >= 0 && !isRow(previous.line) && !inTable && fillsLine(previous) && !endsSentence(lines[last] ?? '')) {
       lines[last] = joinWrapped(lines[last] ?? '', text);
     } else {
-      lines.push(!isRow(current.line) && classifyLine(text).kind === 'text' ? SP + text : text);
+      lines.push(!inTable && classifyLine(text).kind === 'text' ? SP + text : text);
       where.push(W.where.page(current.line.page));
     }
     previous = current;
-  }
+  });
   const warnings: TIngestWarning[] = [];
   if (furniture.repeated > 0) warnings.push({ line: 1, message: W.headersRemoved(furniture.repeated) });
   if (furniture.pageNumbers > 0) warnings.push({ line: 1, message: W.pageNumbersRemoved(furniture.pageNumbers) });

@@ -134,4 +134,9 @@ describe('assemblePdfLines', () => {
     ];
     expect(assemblePdfLines(pages).lines).toEqual(['第1条　次の表のとおりとする。この表は、毎年度見直すものとし、見直しの', '区分\t期間', 'ログ\t1年', '\u3000表の内容は公表する。']);
   });
+
+  it('reads a lone line with a wide gap as text with a full-width space, not as a one-row table', () => {
+    const pages: TPdfPage[] = [{ page: 1, height: 842, lines: [line(1, 700, 70, 400, '第1条　管理者', '情報政策課長をもって充てる。'), line(1, 680, 70, 400, '第2条　本文')] }];
+    expect(assemblePdfLines(pages).lines).toEqual(['第1条　管理者\u3000情報政策課長をもって充てる。', '第2条　本文']);
+  });
 });

@@ -31,5 +31,5 @@ export function parseIngested(options: {
   options.adjust?.(parsed.tree);
   const warnings = [...(options.warnings ?? []), ...parsed.warnings.map((w) => ({ line: w.line, message: w.message, ...where(w.line) }))];
   warnings.sort((a, b) => a.line - b.line);
-  return { ok: true, kind: options.kind, text, tree: parsed.tree, warnings };
+  return { ok: true, kind: options.kind, text, tree: parsed.tree, warnings, ...(options.where ? { sources: options.where } : {}) };
 }

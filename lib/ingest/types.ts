@@ -38,6 +38,8 @@ export interface TIngestSuccess {
   text: string;
   tree: TDeepTree;
   warnings: TIngestWarning[];
+  /** for each line of `text` (index 0 is line 1), where it came from in a Word or PDF file */
+  sources?: TSourceMap;
 }
 
 export interface TIngestFailure {

@@ -20,6 +20,8 @@ describe('importDocx: Word automatic numbering, indentation and tables', () => {
       ['a2-i1-s2-s2-s2', 'b', 3, '外部監査'],
     ]);
     expect(result.text).toContain('(1)\u3000最高情報セキュリティ責任者\nア\u3000副市長をもって充てる。');
+    const line = result.text.split('\n').indexOf('(ア)\u3000基準の策定');
+    expect(result.sources?.[line]).toBe('Word の第11段落');
   });
 
   it('goes back up a level when Word does: (2) after a deeper list, ア again under (2)', () => {

@@ -13,6 +13,8 @@ describe('importPdf: a three-page 実施手順 printed with a running head and f
     expect(text).not.toContain('規程集');
     expect(text).not.toMatch(/- [0-9] -/);
     expect(text).not.toMatch(/[0-9] \/ 3/);
+    expect(result.sources?.filter((s, i, all) => all.indexOf(s) === i)).toEqual(['PDF の1ページ', 'PDF の2ページ', 'PDF の3ページ']);
+    expect(result.sources?.length).toBe(text.split('\n').length - 1);
     expect(result.warnings.slice(0, 2).map((w) => w.message)).toEqual(['各ページに繰り返されるヘッダー・フッター等 3 行を取り除きました。', 'ページ番号 3 行を取り除きました。']);
   });
 

@@ -9,7 +9,7 @@ import { classifyLine } from '@/lib/policy-text/deep/lines';
 /*
  * A PDF's text layer → the deep parser's text. Lines the page width broke are joined again: a
  * line reaching the right margin without ending a sentence goes on in the next line (also across
- * a page break). Lines split into columns by wide gaps become tab-separated rows, which the
+ * a page break), unless that line starts with a label at the same indentation (a new item). Lines split into columns by wide gaps become tab-separated rows, which the
  * parser reads as a table when two or more follow each other. Running heads, feet and page
  * numbers are dropped first.
  */
@@ -49,6 +49,8 @@ export function assemblePdfLines(pages: readonly TPdfPage[]): { lines: string[];
   const lines: string[] = [];
   const where: TSourceMap = [];
   let previous: TFlatLine | undefined;
+  /** where the current logical line started */
+  let firstX = 0;
   // a line in columns is a table row only beside another row of as many columns
   const columns = (index: number): number => flat[index]?.line.segments.length ?? 0;
   flat.forEach((current, index) => {
@@ -56,9 +58,13 @@ export function assemblePdfLines(pages: readonly TPdfPage[]): { lines: string[];
     const inTable = count >= 2 && (columns(index - 1) === count || columns(index + 1) === count);
     const text = current.line.segments.map((s) => s.text).join(inTable ? '\t' : SP);
     const last = lines.length - 1;
-    if (previous && last >= 0 && !isRow(previous.line) && !inTable && fillsLine(previous) && !endsSentence(lines[last] ?? '')) {
+    const x = current.line.segments[0]?.x ?? 0;
+    // a line that starts with a label is a new item unless it is indented under the line it would continue (a hanging indent)
+    const continues = classifyLine(text).kind === 'text' || x > firstX + current.line.size * 0.5;
+    if (previous && last >= 0 && !isRow(previous.line) && !inTable && fillsLine(previous) && !endsSentence(lines[last] ?? '') && continues) {
       lines[last] = joinWrapped(lines[last] ?? '', text);
     } else {
+      firstX = x;
       lines.push(!inTable && classifyLine(text).kind === 'text' ? SP + text : text);
       where.push(W.where.page(current.line.page));
     }

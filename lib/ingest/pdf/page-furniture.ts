@@ -25,6 +25,18 @@ function furnitureKey(line: TPdfLine): string {
   return `${Math.round(line.y / 3)}|${text.replace(/[\s\u3000]+/g, '')}`;
 }
 
+/**
+ * The first or last line of a page whose first or last part is a page number in an unmistakable
+ * form (「3 / 10」「- 3 -」「3ページ」, not a bare 3 that may be a table cell): a running head or
+ * foot even on a one-page file, where nothing repeats.
+ */
+function isRunningHeadWithNumber(line: TPdfLine, page: TPdfPage): boolean {
+  if (line !== page.lines[0] && line !== page.lines.at(-1)) return false;
+  if (line.segments.length < 2 || line.segments.length > 3) return false;
+  const ends = [line.segments[0]?.text ?? '', line.segments.at(-1)?.text ?? ''];
+  return ends.some((text) => isPageNumber(text) && !/^[0-9０-９]+$/.test(text.trim()));
+}
+
 export interface TFurnitureResult {
   pages: TPdfPage[];
   repeated: number;
@@ -57,6 +69,9 @@ export function removePageFurniture(pages: readonly TPdfPage[]): TFurnitureResul
       } else if (textPages >= 2 && (counts.get(furnitureKey(line)) ?? 0) >= minimum) {
         drop.add(line);
         repeated++;
+      } else if (isRunningHeadWithNumber(line, page)) {
+        drop.add(line);
+        pageNumbers++;
       }
     }
     return { ...page, lines: page.lines.filter((line) => !drop.has(line)) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assemblePdfLines, importPdf } from '@/lib/ingest/import-pdf';
 import { isPageNumber, removePageFurniture } from '@/lib/ingest/pdf/page-furniture';
 import type { TPdfLine, TPdfPage } from '@/lib/ingest/pdf/read-pdf';
-import { nodeById, outline, unitById } from '../policy-text/deep/helpers';
+import { deepFixture, nodeById, outline, parseOrThrow, unitById } from '../policy-text/deep/helpers';
 import { ingestFixture, okOrThrow } from './helpers';
 
 describe('importPdf: a three-page 実施手順 printed with a running head and foot', async () => {
@@ -140,5 +140,19 @@ describe('assemblePdfLines', () => {
   it('reads a lone line with a wide gap as text with a full-width space, not as a one-row table', () => {
     const pages: TPdfPage[] = [{ page: 1, height: 842, lines: [line(1, 700, 70, 400, '第1条　管理者', '情報政策課長をもって充てる。'), line(1, 680, 70, 400, '第2条　本文')] }];
     expect(assemblePdfLines(pages).lines).toEqual(['第1条　管理者\u3000情報政策課長をもって充てる。', '第2条　本文']);
+  });
+});
+
+describe('texts of the deep corpus printed to PDF read back to the same tree as the text', () => {
+  it.each(['01-ten-levels', '02-dai1-style'])('%s', async (name) => {
+    const result = okOrThrow(await importPdf(ingestFixture(`deep-${name}.pdf`)));
+    expect(result.tree).toEqual(parseOrThrow(deepFixture(`${name}.txt`)));
+    expect(result.text).not.toContain('例規集');
+  });
+
+  it('drops a one-page file’s running head by its page number 「1 / 1」 (nothing repeats on one page)', () => {
+    const line = (y: number, ...texts: string[]): TPdfLine => ({ page: 1, y, size: 10, segments: texts.map((text, i) => ({ text, x: 70 + i * 300, end: 130 + i * 300 })) });
+    const cleaned = removePageFurniture([{ page: 1, height: 842, lines: [line(800, '○○市例規集', '1 / 1'), line(700, '第1条　本文'), line(40, '区分', '3')] }]);
+    expect(cleaned.pages[0]?.lines.map((l) => l.segments.map((s) => s.text).join('|'))).toEqual(['第1条　本文', '区分|3']);
   });
 });

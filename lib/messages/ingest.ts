@@ -23,7 +23,6 @@ const ja = {
       page: (page: number) => `PDF の${page}ページ`,
       line: (line: number) => `${line}行目`,
     },
-    bulletList: '箇条書きの記号（・）は番号ではないため、本文として読み込みました。',
     unknownNumberFormat: (format: string) => `Word の番号の書式「${format}」は読み取れないため、数字に置き換えました。`,
     pipeInCell: '表のセルにある「|」は表の区切りと紛れるため「∣」に置き換えました。',
     mergedCells: '結合されたセルを含む表です。取り込んだ後で表の形を確かめてください。',

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { splitInlineCaption } from '@/lib/policy-text/deep/parse';
+import { splitInlineCaption } from '@/lib/policy-text/deep/captions';
 import type { TAppendix, TDeepTree, TNode, TRemarks, TSupplementary, TTable } from '@/lib/policy-text/deep/tree';
 
 /*

@@ -15,6 +15,7 @@ export const ACTIONS = {
   createDepartmentAction: { page: () => '/admin/departments', state: true },
   renameDepartmentAction: { page: () => '/admin/departments', state: true },
   createAccountAction: { page: () => '/admin/accounts', state: true },
+  setDirectoryLinkAction: { page: () => '/admin/accounts', state: true },
   updateAccountAction: { page: () => '/admin/accounts', state: true },
   resetPasswordAction: { page: () => '/admin/accounts', state: true },
   setAccountStatusAction: { page: () => '/admin/accounts', state: true },
@@ -28,8 +29,10 @@ export const ACTIONS = {
   withdrawRevisionAction: { page: (slug: string) => `/documents/${slug}/edit`, state: true },
   saveDraftAction: { page: (slug: string) => `/documents/${slug}/edit`, state: false },
   submitRevisionAction: { page: (slug: string) => `/documents/${slug}/edit`, state: false },
+  checkEffectiveDateAction: { page: (slug: string) => `/documents/${slug}/edit`, state: false },
   approveRevisionAction: { page: (slug: string, n = '1') => `/approvals/${slug}/${n}`, state: false },
   rejectRevisionAction: { page: (slug: string, n = '1') => `/approvals/${slug}/${n}`, state: false },
+  confirmRevisionAction: { page: (slug: string, n = '1') => `/approvals/${slug}/${n}`, state: false },
   verifyChainAction: { page: () => '/audit', state: null },
 } as const;
 export type TActionName = keyof typeof ACTIONS;

@@ -28,10 +28,31 @@ const dataAccessBoundary = {
   },
 };
 
+/*
+ * The shared vocabulary and the Japanese messages are imported by client components: they stay
+ * free of the data access layer and of the Prisma runtime.
+ */
+const clientSafeModules = {
+  files: ['lib/domain/**/*.ts', 'lib/messages/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'server-only', message: 'lib/domain and lib/messages are client-safe.' }],
+        patterns: [
+          { group: ['@/lib/server/*', '**/lib/server/*'], message: 'lib/domain and lib/messages are client-safe: move the shared type to lib/domain.' },
+          { group: ['@/lib/generated/*', '**/lib/generated/*', '@prisma/*'], message: 'lib/domain lists the enums itself; a unit test keeps them in step with Prisma.' },
+        ],
+      },
+    ],
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   dataAccessBoundary,
+  clientSafeModules,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -14,7 +14,7 @@ import { ConflictCopies, DecisionRecord } from '@/components/editor/workflow-rec
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { parsePolicyText, type TParseResult } from '@/lib/policy-text/parse';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 import type { TSaveResult } from '@/lib/server/workflow/revisions';
 import type { TDraftEditorView } from '@/lib/server/workflow/views';
 

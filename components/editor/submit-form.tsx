@@ -6,7 +6,7 @@ import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effec
 import { issuesFromMessage, ParseIssues, type TLineIssue } from '@/components/editor/parse-issues';
 import { useHydrated } from '@/components/editor/use-hydrated';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 export type TSubmitAction = (formData: FormData) => Promise<TActionResult<{ number: number }>>;
 export type TCheckDateAction = (formData: FormData) => Promise<TActionResult<{ ok: true; amends: string | null } | { ok: false; message: string }>>;

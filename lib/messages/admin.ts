@@ -1,12 +1,11 @@
 import type { Widen } from '@/lib/messages/widen';
-import type { ROLE_VALUES } from '@/lib/schemas/admin';
+import type { TRole } from '@/lib/domain/roles';
 
 /*
  * Strings of the administration screens (accounts, departments, grants). Error sentences come
  * from the data access layer, already in Japanese.
  */
 
-type TRole = (typeof ROLE_VALUES)[number];
 
 const ja = {
   roles: {

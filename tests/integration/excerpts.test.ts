@@ -19,7 +19,7 @@ import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { getRevisionHistory, getRevisionPage } from '@/lib/server/history/revisions';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { listLibrary } from '@/lib/server/documents/list-library';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 import { EXCERPTS_UNCONFIRMED } from '@/lib/server/excerpts/revision-excerpts';
 import { getExcerptEditor, getReviewExcerpts, saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { searchDocuments } from '@/lib/server/search/search-documents';

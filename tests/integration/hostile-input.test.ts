@@ -15,7 +15,7 @@ import { signInWithPassword } from '@/lib/server/auth/sign-in';
 import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { compareRevisions, getRevisionHistory, getRevisionPage } from '@/lib/server/history/revisions';

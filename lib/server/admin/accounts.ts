@@ -8,7 +8,7 @@ import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { generatePassword, hashPassword } from '@/lib/server/auth/password';
 import { wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 
 export interface TAccountRow {

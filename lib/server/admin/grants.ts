@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { ROLE_VALUES, ZAddGrantInput, ZRevokeGrantInput } from '@/lib/schemas/admin';
+import { ROLES } from '@/lib/domain/roles';
+import { ZAddGrantInput, ZRevokeGrantInput } from '@/lib/schemas/admin';
 import { parseInput } from '@/lib/server/admin/guard';
 import { recordingRefusal, refuseOwnGrant } from '@/lib/server/admin/two-person-rule';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 
 export interface TGrantRow {
@@ -73,7 +74,7 @@ export async function addGrant(input: unknown): Promise<{ id: string }> {
       if (!department) throw new DalError('INVALID_INPUT', '部局が見つかりません。');
       target = { departmentId: department.id };
     } else if (data.granteeType === 'ROLE') {
-      if (!(ROLE_VALUES as readonly string[]).includes(data.grantee)) throw new DalError('INVALID_INPUT', '役割が正しくありません。');
+      if (!(ROLES as readonly string[]).includes(data.grantee)) throw new DalError('INVALID_INPUT', '役割が正しくありません。');
       target = { role: data.grantee as Role };
     } else {
       const user = await tx.user.findUnique({ where: { loginId: data.grantee }, select: { id: true } });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 // PostgreSQL cannot store NUL in text or jsonb: let through, it would fail as a database error (a 500).
 function containsNul(input: unknown): boolean {

@@ -5,7 +5,7 @@ import { scopeOf, scopeWhere, toRow, type TAuditEventRow } from '@/lib/server/au
 import { hashMatchesContent } from '@/lib/server/audit/verify-chain';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 const MAX_SEQ = 9_223_372_036_854_775_807n;
 

@@ -8,7 +8,7 @@ import { db } from '@/lib/server/db';
 import { buildHistory } from '@/lib/server/documents/history';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
 import { recordDeniedRead, recordRead } from '@/lib/server/audit/record-read';
-import type { TDocumentView } from '@/lib/server/documents/types';
+import type { TDocumentView } from '@/lib/domain/documents';
 
 /**
  * A document as a reader sees it on `asOf` (today by default): the revision in force then,

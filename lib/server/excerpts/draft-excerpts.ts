@@ -9,7 +9,7 @@ import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { dateColumn, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { baseExcerpts, draftCarry, excerptRevisionSelect } from '@/lib/server/excerpts/revision-excerpts';
 import { getRequestContext } from '@/lib/server/request-context';
 import { lockRevision } from '@/lib/server/workflow/load';

@@ -5,7 +5,7 @@ import { parsePolicyText } from '@/lib/policy-text/parse';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import type { TActor } from '@/lib/server/auth/actor';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import type { TRequestContext } from '@/lib/server/request-context';
 
 /*

@@ -9,7 +9,7 @@ import { fullAccessWhere } from '@/lib/server/auth/document-access';
 import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
-import type { TDocumentSummary } from '@/lib/server/documents/types';
+import type { TDocumentSummary, TRevisionState } from '@/lib/domain/documents';
 
 /*
  * History, single revisions and comparisons. Readers see approved revisions of documents they
@@ -18,8 +18,6 @@ import type { TDocumentSummary } from '@/lib/server/documents/types';
  * 事項) get none of this: the history would tell them about the rest of the text. Anything a
  * reader may not see is null, exactly like something that does not exist.
  */
-
-export type TRevisionState = 'in-force' | 'superseded' | 'scheduled' | 'draft' | 'in-review' | 'rejected' | 'withdrawn' | 'abolition' | 'confirming' | 'rebased';
 
 export interface TRevisionEntry {
   /** the revision's stable number: its address in links (/revisions/{number}) and in the audit trail */

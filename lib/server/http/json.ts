@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { recordUnrecordedRefusal } from '@/lib/server/http/action-result';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 /*
  * JSON answers of the public API. Document responses depend on who asks, so none of them may

@@ -9,8 +9,8 @@ import { can, getActor, type TActor } from '@/lib/server/auth/actor';
 import { fullAccessSql } from '@/lib/server/auth/document-access';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
-import type { TDocumentKind } from '@/lib/server/documents/types';
+import { DalError } from '@/lib/domain/errors';
+import type { TDocumentKind } from '@/lib/domain/documents';
 import { getRequestContext } from '@/lib/server/request-context';
 import { ensureInForceToday } from '@/lib/server/search/index-revision';
 

@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { isoDate } from '@/lib/server/clock';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 /*
  * The chain of a document (docs/decisions/007): its APPROVED revisions, and rebased copies waiting

@@ -6,7 +6,7 @@ import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import { linkLabel, loadChain, predecessorOn, renumberEditions } from '@/lib/server/workflow/chain';

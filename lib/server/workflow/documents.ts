@@ -6,7 +6,7 @@ import { parseInput } from '@/lib/server/admin/guard';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 
 const EMPTY_TREE = { title: '', header: [], toc: [], preamble: [], articles: [], chapters: [], items: [], supplementaryProvisions: [], annexes: [] };

@@ -9,7 +9,7 @@ import { getActor, requirePermission, PermissionDeniedError } from '@/lib/server
 import { dateColumn, isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { contentHash } from '@/lib/server/documents/import-revision';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 import { carryExcerptsOnApproval, fixExcerptsOnSubmit } from '@/lib/server/excerpts/revision-excerpts';
 import { indexRevision } from '@/lib/server/search/index-revision';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ZSetDirectoryLinkInput } from '@/lib/schemas/directory-link';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';

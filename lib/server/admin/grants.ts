@@ -2,7 +2,7 @@ import 'server-only';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLES } from '@/lib/domain/roles';
 import { ZAddGrantInput, ZRevokeGrantInput } from '@/lib/schemas/admin';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordingRefusal, refuseOwnGrant } from '@/lib/server/admin/two-person-rule';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';

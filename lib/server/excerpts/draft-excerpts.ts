@@ -4,7 +4,7 @@ import { parsePolicyText } from '@/lib/policy-text/parse';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { ZSetDraftExcerptsInput } from '@/lib/schemas/excerpts';
 import { ZSlug } from '@/lib/schemas/documents';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { dateColumn, todayInJapan } from '@/lib/server/clock';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { ZCheckDateInput, ZConfirmInput } from '@/lib/schemas/workflow';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { isoDate, todayInJapan, wallClock } from '@/lib/server/clock';

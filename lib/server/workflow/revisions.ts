@@ -3,7 +3,7 @@ import { parsePolicyText, serializePolicyText, toPlainText, formatWareki, type T
 import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ZRejectInput, ZReviewInput, ZSaveDraftInput, ZStartDraftInput, ZSubmitInput, ZWithdrawInput } from '@/lib/schemas/workflow';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission, PermissionDeniedError } from '@/lib/server/auth/actor';
 import { dateColumn, isoDate, todayInJapan, wallClock } from '@/lib/server/clock';

@@ -205,7 +205,8 @@ describe('document metadata and drafts, guarded in the data layer', () => {
   });
 
   it('refuses a parent that would close a cycle, and the reserved slug new', async () => {
-    const { createDocument, updateDocumentMetadata } = await import('@/lib/server/workflow/documents');
+    const { createDocument } = await import('@/lib/server/documents/create-document');
+    const { updateDocumentMetadata } = await import('@/lib/server/documents/update-document-metadata');
     await signInAs('demo-editor');
     const base = { visibility: 'STAFF', requiredApprovals: 1, reviewIntervalMonths: 12 };
     await expect(updateDocumentMetadata({ ...base, slug: 'sample-standard', title: '○○市情報セキュリティ対策基準（サンプル）', parentSlug: 'sample-procedure-media' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('下位の文書') });

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ZCreateDocumentInput } from '@/lib/schemas/workflow';
-import { ZSlug } from '@/lib/schemas/documents';
 import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
@@ -11,7 +10,8 @@ import { getRequestContext } from '@/lib/server/request-context';
 
 const EMPTY_TREE = { title: '', header: [], toc: [], preamble: [], articles: [], chapters: [], items: [], supplementaryProvisions: [], annexes: [] };
 
-async function references(tx: Prisma.TransactionClient, data: { parentSlug?: string; departmentCode?: string }, self?: string) {
+/** Resolves the parent and the department a document names, refusing a parent that would close a cycle. */
+export async function resolveReferences(tx: Prisma.TransactionClient, data: { parentSlug?: string; departmentCode?: string }, self?: string) {
   const parent = data.parentSlug ? await tx.document.findUnique({ where: { slug: data.parentSlug }, select: { id: true, slug: true } }) : null;
   if (data.parentSlug && !parent) throw new DalError('INVALID_INPUT', '上位文書が見つかりません。');
   if (parent && parent.slug === self) throw new DalError('INVALID_INPUT', '自分自身を上位文書にはできません。');
@@ -40,7 +40,7 @@ export async function createDocument(input: unknown): Promise<{ slug: string; nu
     if (await tx.document.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
       throw new DalError('CONFLICT', `スラッグ「${data.slug}」は既に使われています。`);
     }
-    const refs = await references(tx, data);
+    const refs = await resolveReferences(tx, data);
     const document = await tx.document.create({
       data: { slug: data.slug, kind: data.kind, title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, ...refs },
       select: { id: true },
@@ -53,38 +53,3 @@ export async function createDocument(input: unknown): Promise<{ slug: string; nu
     return { slug: data.slug, number: 1 };
   });
 }
-
-const ZUpdateMetadataInput = ZCreateDocumentInput.omit({ slug: true, kind: true }).extend({ slug: ZSlug });
-
-/** Changes a document's metadata (title, parent, department, visibility, approvals, review interval); recorded with before and after. */
-export async function updateDocumentMetadata(input: unknown): Promise<void> {
-  const actor = await getActor();
-  requirePermission(actor, 'document:manage');
-  const data = parseInput(ZUpdateMetadataInput, input);
-  const context = await getRequestContext();
-  await db().$transaction(async (tx) => {
-    const before = await tx.document.findUnique({
-      where: { slug: data.slug },
-      select: { id: true, title: true, visibility: true, requiredApprovals: true, reviewIntervalMonths: true, parent: { select: { slug: true } }, department: { select: { code: true } } },
-    });
-    if (!before) throw new DalError('NOT_FOUND', '文書が見つかりません。');
-    const refs = await references(tx, data, data.slug);
-    await tx.document.update({
-      where: { id: before.id },
-      data: { title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, ...refs },
-    });
-    await recordEvent(tx, {
-      action: before.visibility !== data.visibility ? 'document.visibility-update' : 'document.update',
-      outcome: 'SUCCESS',
-      actor,
-      context,
-      targetType: 'document',
-      targetId: data.slug,
-      details: {
-        before: { title: before.title, visibility: before.visibility, requiredApprovals: before.requiredApprovals, reviewIntervalMonths: before.reviewIntervalMonths, parentSlug: before.parent?.slug ?? null, departmentCode: before.department?.code ?? null },
-        after: { title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, parentSlug: data.parentSlug ?? null, departmentCode: data.departmentCode ?? null },
-      },
-    });
-  });
-}
-

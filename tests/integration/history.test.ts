@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { compareRevisions, getRevisionHistory, getRevisionPage } from '@/lib/server/history/revisions';
+import { compareRevisions } from '@/lib/server/history/compare-revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
+import { getRevisionPage } from '@/lib/server/history/get-revision-page';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { saveDraft, startDraft } from '@/lib/server/workflow/revisions';
 import { getDraftEditor } from '@/lib/server/workflow/views';

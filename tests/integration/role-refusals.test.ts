@@ -9,7 +9,7 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
-import { getRevisionHistory } from '@/lib/server/history/revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
 import { searchDocuments } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { createDocument } from '@/lib/server/documents/create-document';

@@ -14,7 +14,8 @@ import { Notice } from '@/components/ui/notice';
 import { historyMessages } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
 import { ZSlug } from '@/lib/schemas/documents';
-import { compareRevisions, getRevisionHistory } from '@/lib/server/history/revisions';
+import { compareRevisions } from '@/lib/server/history/compare-revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
 
 export const dynamic = 'force-dynamic';
 

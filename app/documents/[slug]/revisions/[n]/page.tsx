@@ -16,7 +16,7 @@ import { KindLabel } from '@/components/ui/kind-label';
 import { historyMessages as m } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
 import { ZSlug } from '@/lib/schemas/documents';
-import { getRevisionPage } from '@/lib/server/history/revisions';
+import { getRevisionPage } from '@/lib/server/history/get-revision-page';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { compareRevisions } from '@/lib/server/history/revisions';
+import { compareRevisions } from '@/lib/server/history/compare-revisions';
 import { jsonError, jsonNotFound, jsonOk } from '@/lib/server/http/json';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { getRevisionHistory } from '@/lib/server/history/revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
 import { jsonNotFound, jsonOk } from '@/lib/server/http/json';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { getRevisionPage } from '@/lib/server/history/revisions';
+import { getRevisionPage } from '@/lib/server/history/get-revision-page';
 import { jsonNotFound, jsonOk } from '@/lib/server/http/json';
 
 export const dynamic = 'force-dynamic';

@@ -15,7 +15,7 @@ import { workflowMessages as m } from '@/lib/messages/workflow';
 import { parsePolicyText, type TParseResult } from '@/lib/policy-text/parse';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 import type { TActionResult } from '@/lib/domain/action-result';
-import type { TSaveResult } from '@/lib/server/workflow/revisions';
+import type { TSaveResult } from '@/lib/server/workflow/save-draft';
 import type { TDraftEditorView } from '@/lib/server/workflow/views';
 
 export type TSaveAction = (formData: FormData) => Promise<TActionResult<TSaveResult>>;

@@ -24,7 +24,12 @@ import { getRevisionPage } from '@/lib/server/history/get-revision-page';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { createDocument } from '@/lib/server/documents/create-document';
 import { updateDocumentMetadata } from '@/lib/server/documents/update-document-metadata';
-import { approveRevision, rejectRevision, saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
+import { approveRevision } from '@/lib/server/workflow/approve-revision';
+import { rejectRevision } from '@/lib/server/workflow/reject-revision';
+import { saveDraft } from '@/lib/server/workflow/save-draft';
+import { startDraft } from '@/lib/server/workflow/start-draft';
+import { submitRevision } from '@/lib/server/workflow/submit-revision';
+import { withdrawRevision } from '@/lib/server/workflow/withdraw-revision';
 import { getDraftEditor, getReviewView } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 

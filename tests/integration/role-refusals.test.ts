@@ -14,7 +14,7 @@ import { searchDocuments } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { createDocument } from '@/lib/server/documents/create-document';
 import { updateDocumentMetadata } from '@/lib/server/documents/update-document-metadata';
-import { startDraft } from '@/lib/server/workflow/revisions';
+import { startDraft } from '@/lib/server/workflow/start-draft';
 import { getDraftEditor, listApprovalQueue } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 

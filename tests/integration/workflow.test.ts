@@ -9,7 +9,12 @@ import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { listLibrary } from '@/lib/server/documents/list-library';
 import type { TLibraryNode } from '@/lib/domain/documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import { approveRevision, rejectRevision, saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
+import { approveRevision } from '@/lib/server/workflow/approve-revision';
+import { rejectRevision } from '@/lib/server/workflow/reject-revision';
+import { saveDraft } from '@/lib/server/workflow/save-draft';
+import { startDraft } from '@/lib/server/workflow/start-draft';
+import { submitRevision } from '@/lib/server/workflow/submit-revision';
+import { withdrawRevision } from '@/lib/server/workflow/withdraw-revision';
 import { getDraftEditor, getMyTasks, listApprovalQueue } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import { isoDate } from '@/lib/server/clock';
+import { dateColumn, isoDate } from '@/lib/server/clock';
 import { DalError } from '@/lib/domain/errors';
 
 /*
@@ -70,4 +70,23 @@ export async function renumberEditions(tx: Prisma.TransactionClient, documentId:
     FROM (SELECT id, row_number() OVER (ORDER BY effective_date, number) AS n FROM revisions
           WHERE document_id = ${documentId}::uuid AND status = 'APPROVED' AND effective_date IS NOT NULL) c
     WHERE r.id = c.id`;
+}
+
+/** The date another revision of the chain takes effect on, as a sentence; null when the date is free. */
+export async function dateClash(tx: Prisma.TransactionClient, documentId: string, effectiveDate: string): Promise<string | null> {
+  const clash = await tx.revision.findFirst({ where: { documentId, status: { in: ['APPROVED', 'CONFIRMING'] }, effectiveDate: dateColumn(effectiveDate) }, select: { number: true, edition: true } });
+  return clash ? `施行日 ${formatWareki(effectiveDate)} には既に${linkLabel(clash)}が施行されます。別の日付を指定してください。` : null;
+}
+
+/** Refuses an effective date another revision of the chain already takes effect on. */
+export async function assertDateFree(tx: Prisma.TransactionClient, documentId: string, effectiveDate: string): Promise<void> {
+  const clash = await dateClash(tx, documentId, effectiveDate);
+  if (clash) throw new DalError('INVALID_INPUT', clash);
+}
+
+/** The revisions a draft may start from: the one in force today and every scheduled one, oldest first. */
+export function baseChoices<T extends { status: string; effectiveDate: string }>(chain: T[], today: string): T[] {
+  const approved = chain.filter((link) => link.status === 'APPROVED');
+  const inForce = approved.filter((link) => link.effectiveDate <= today).at(-1);
+  return approved.filter((link) => link === inForce || link.effectiveDate > today);
 }

@@ -9,9 +9,9 @@ import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 import { indexRevision } from '@/lib/server/search/index-revision';
-import { linkLabel, loadChain, predecessorOn, renumberEditions } from '@/lib/server/workflow/chain';
+import { dateClash, linkLabel, loadChain, predecessorOn, renumberEditions } from '@/lib/server/workflow/chain';
 import { lockRevision } from '@/lib/server/workflow/load';
-import { assertTransition, dateClash } from '@/lib/server/workflow/revisions';
+import { assertTransition } from '@/lib/server/workflow/assert-transition';
 import { TRANSITIONS } from '@/lib/server/workflow/state-machine';
 
 /**

@@ -6,9 +6,8 @@ import { ZSlug } from '@/lib/schemas/documents';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { loadChain, predecessorOn } from '@/lib/server/workflow/chain';
+import { baseChoices, loadChain, predecessorOn } from '@/lib/server/workflow/chain';
 import type { TRebaseConflict } from '@/lib/server/workflow/rebase';
-import { baseChoices } from '@/lib/server/workflow/revisions';
 
 export interface TDecisionView {
   decision: 'APPROVE' | 'REJECT';

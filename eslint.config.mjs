@@ -21,6 +21,9 @@ const dataAccessBoundary = {
         patterns: [
           { group: ['@/lib/generated/*', '**/lib/generated/*'], message: 'The Prisma client belongs to lib/server.' },
           { group: ['@prisma/*'], message: 'Use the data access layer in lib/server.' },
+          { group: ['**/lib/server/db', '**/lib/server/db/*', '@/lib/server/db/*'], message: 'Call a data access function in lib/server instead of the client.' },
+          // unsafe* functions skip the actor and its permissions: scripts and the DAL itself only.
+          { group: ['@/lib/server/**', '**/lib/server/**'], importNamePattern: '^unsafe', message: 'unsafe* functions skip authorisation: call a DAL function that checks the actor.' },
         ],
       },
     ],

@@ -1,4 +1,5 @@
 import 'server-only';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ZCreateDocumentInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -13,20 +14,20 @@ const EMPTY_TREE = { title: '', header: [], toc: [], preamble: [], articles: [],
 /** Resolves the parent and the department a document names, refusing a parent that would close a cycle. */
 export async function resolveReferences(tx: Prisma.TransactionClient, data: { parentSlug?: string; departmentCode?: string }, self?: string) {
   const parent = data.parentSlug ? await tx.document.findUnique({ where: { slug: data.parentSlug }, select: { id: true, slug: true } }) : null;
-  if (data.parentSlug && !parent) throw new DalError('INVALID_INPUT', '上位文書が見つかりません。');
-  if (parent && parent.slug === self) throw new DalError('INVALID_INPUT', '自分自身を上位文書にはできません。');
+  if (data.parentSlug && !parent) throw new DalError('INVALID_INPUT', workflowErrors.document.parentNotFound);
+  if (parent && parent.slug === self) throw new DalError('INVALID_INPUT', workflowErrors.document.parentIsSelf);
   if (parent && self) {
     // Walk up from the new parent: meeting the document itself would close a cycle.
     let cursor: string | null = parent.id;
     for (let depth = 0; cursor && depth < 50; depth += 1) {
       const up: { slug: string; parentId: string | null } | null = await tx.document.findUnique({ where: { id: cursor }, select: { slug: true, parentId: true } });
       if (!up) break;
-      if (up.slug === self) throw new DalError('INVALID_INPUT', '下位の文書を上位文書にはできません。');
+      if (up.slug === self) throw new DalError('INVALID_INPUT', workflowErrors.document.parentIsDescendant);
       cursor = up.parentId;
     }
   }
   const department = data.departmentCode ? await tx.department.findUnique({ where: { code: data.departmentCode }, select: { id: true } }) : null;
-  if (data.departmentCode && !department) throw new DalError('INVALID_INPUT', '所管部局が見つかりません。');
+  if (data.departmentCode && !department) throw new DalError('INVALID_INPUT', workflowErrors.document.departmentNotFound);
   return { parentId: parent?.id ?? null, departmentId: department?.id ?? null };
 }
 
@@ -38,7 +39,7 @@ export async function createDocument(input: unknown): Promise<{ slug: string; nu
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     if (await tx.document.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
-      throw new DalError('CONFLICT', `スラッグ「${data.slug}」は既に使われています。`);
+      throw new DalError('CONFLICT', workflowErrors.document.slugTaken(data.slug));
     }
     const refs = await resolveReferences(tx, data);
     const document = await tx.document.create({

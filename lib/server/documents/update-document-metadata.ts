@@ -1,4 +1,5 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
 import { DalError } from '@/lib/domain/errors';
 import { ZSlug } from '@/lib/schemas/documents';
 import { ZCreateDocumentInput } from '@/lib/schemas/workflow';
@@ -22,7 +23,7 @@ export async function updateDocumentMetadata(input: unknown): Promise<void> {
       where: { slug: data.slug },
       select: { id: true, title: true, visibility: true, requiredApprovals: true, reviewIntervalMonths: true, parent: { select: { slug: true } }, department: { select: { code: true } } },
     });
-    if (!before) throw new DalError('NOT_FOUND', '文書が見つかりません。');
+    if (!before) throw new DalError('NOT_FOUND', commonErrors.documentNotFound);
     const refs = await resolveReferences(tx, data, data.slug);
     await tx.document.update({
       where: { id: before.id },

@@ -1,4 +1,6 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { toPlainText, formatWareki, type TPolicyTree } from '@/lib/policy-text';
 import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -63,18 +65,18 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
     const { document, revision } = await lockRevision(tx, data.slug, data.number);
     assertTransition('approve', actor, revision);
     const round = await tx.reviewDecision.findMany({ where: { revisionId: revision.id, decision: 'APPROVE', createdAt: { gte: revision.submittedAt ?? revision.createdAt } }, select: { reviewerId: true } });
-    if (round.some((d) => d.reviewerId === actor.id)) throw new DalError('INVALID_INPUT', 'この版は既に承認済みです。別の承認者の承認が必要です。');
+    if (round.some((d) => d.reviewerId === actor.id)) throw new DalError('INVALID_INPUT', workflowErrors.alreadyApprovedByYou);
     const effectiveDate = data.effectiveDate ?? (revision.effectiveDate ? isoDate(revision.effectiveDate) : null);
-    if (!effectiveDate) throw new DalError('INVALID_INPUT', '施行日を入力してください。');
-    if (effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', '施行日に過去の日付は指定できません。');
+    if (!effectiveDate) throw new DalError('INVALID_INPUT', workflowErrors.effectiveDateRequired);
+    if (effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', commonErrors.pastEffectiveDate);
     await assertDateFree(tx, revision.documentId, effectiveDate);
     const chain = await loadChain(tx, revision.documentId);
     const waiting = chain.find((link) => link.status === 'CONFIRMING');
-    if (waiting) throw new DalError('CONFLICT', `確認待ちの改正（整理番号${waiting.number}）があります。先にその確認を済ませてから承認してください。`);
+    if (waiting) throw new DalError('CONFLICT', workflowErrors.confirmationWaiting(waiting.number));
     // Never applied on a stale base: the revision must amend the one right before its date.
     const predecessor = assertBaseIsPredecessor({ chain, baseRevisionId: revision.baseRevisionId, date: effectiveDate });
     const later = chain.filter((link) => link.effectiveDate > effectiveDate);
-    if (later.length > 0 && revision.isAbolition) throw new DalError('INVALID_INPUT', '施行予定の改正があるため、その前の日付で廃止することはできません。施行日を見直してください。');
+    if (later.length > 0 && revision.isAbolition) throw new DalError('INVALID_INPUT', workflowErrors.abolitionBeforeScheduled);
     const required = revision.requiredApprovals ?? document.requiredApprovals;
     const approvals = round.length + 1;
     const approved = approvals >= required;

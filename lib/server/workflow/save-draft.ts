@@ -1,4 +1,5 @@
 import 'server-only';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { ZSaveDraftInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
@@ -26,7 +27,7 @@ export async function saveDraft(input: unknown): Promise<TSaveResult> {
   const parsedInput = parseInput(ZSaveDraftInput, input);
   // Browsers send form text with CRLF line breaks; the draft is stored with LF whatever the caller.
   const data = { ...parsedInput, text: parsedInput.text.replace(/\r\n?/g, '\n') };
-  if (data.text.includes('\u0000')) throw new DalError('INVALID_INPUT', '本文に使用できない文字（NUL）が含まれています。');
+  if (data.text.includes('\u0000')) throw new DalError('INVALID_INPUT', workflowErrors.nulInText);
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     const { revision } = await lockRevision(tx, data.slug, data.number);

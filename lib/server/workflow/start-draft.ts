@@ -1,4 +1,6 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { serializePolicyText, toPlainText } from '@/lib/policy-text';
 import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -27,14 +29,14 @@ export async function startDraft(input: unknown): Promise<{ number: number; crea
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     const document = await tx.document.findUnique({ where: { slug }, select: { id: true } });
-    if (!document) throw new DalError('NOT_FOUND', '文書が見つかりません。');
+    if (!document) throw new DalError('NOT_FOUND', commonErrors.documentNotFound);
     await tx.$queryRaw`SELECT 1 FROM documents WHERE id = ${document.id}::uuid FOR UPDATE`;
     const open = await tx.revision.findFirst({ where: { documentId: document.id, status: { in: ['DRAFT', 'IN_REVIEW'] } }, select: { number: true } });
     if (open) return { number: open.number, created: false };
     const choices = baseChoices(await loadChain(tx, document.id), todayInJapan());
-    if (choices.length === 0) throw new DalError('INVALID_INPUT', '承認済みの版がないため、改正案を作成できません。');
+    if (choices.length === 0) throw new DalError('INVALID_INPUT', workflowErrors.noApprovedRevision);
     const chosen = baseNumber === undefined || abolition ? choices.at(-1) : choices.find((link) => link.number === baseNumber);
-    if (!chosen) throw new DalError('INVALID_INPUT', '選んだ版をもとに改正案を作成することはできません。現行の版か施行予定の版を選んでください。');
+    if (!chosen) throw new DalError('INVALID_INPUT', workflowErrors.baseNotAllowed);
     const base = await tx.revision.findUniqueOrThrow({ where: { id: chosen.id } });
     const tree = ZPolicyTree.parse(base.content);
     const last = await tx.revision.aggregate({ where: { documentId: document.id }, _max: { number: true } });

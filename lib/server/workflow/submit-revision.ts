@@ -1,4 +1,5 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
 import { parsePolicyText, toPlainText } from '@/lib/policy-text';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ZSubmitInput } from '@/lib/schemas/workflow';
@@ -21,7 +22,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
   const actor = await getActor();
   requirePermission(actor, 'revision:draft');
   const data = parseInput(ZSubmitInput, input);
-  if (data.effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', '施行日に過去の日付は指定できません。');
+  if (data.effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', commonErrors.pastEffectiveDate);
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     const { document, revision } = await lockRevision(tx, data.slug, data.number);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatJst } from '@/components/audit/format';
+import { formatJst } from '@/lib/format/tokyo-time';
 import { VerifyChainButton } from '@/components/audit/verify-chain-button';
 import { Tag } from '@/components/ui/tag';
 import { auditMessages as m } from '@/lib/messages/audit';

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/components/history/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { Tag } from '@/components/ui/tag';
 import { historyMessages as m } from '@/lib/messages/history';
 import { formatWareki } from '@/lib/policy-text/wareki';

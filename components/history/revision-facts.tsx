@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '@/components/history/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { historyMessages as m } from '@/lib/messages/history';
 import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';

@@ -5,7 +5,7 @@ import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
 import { ConfirmForm, DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
 import { ComparisonTable } from '@/components/compare/comparison-table';
-import { formatDateTime } from '@/components/editor/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
 import { ExcerptCarryPanel } from '@/components/excerpts/excerpt-carry-panel';
 import { DecisionList } from '@/components/editor/workflow-records';

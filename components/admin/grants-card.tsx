@@ -3,9 +3,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import type { TDepartmentOption } from '@/components/admin/department-select';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { Tag } from '@/components/ui/tag';
 import { adminMessages as m } from '@/lib/messages/admin';
 import { ROLES } from '@/lib/domain/roles';

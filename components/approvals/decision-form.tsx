@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { useHydrated } from '@/components/editor/use-hydrated';
 import { workflowMessages as m } from '@/lib/messages/workflow';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type MouseEvent } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { auditMessages as m } from '@/lib/messages/audit';
 import type { TVerifyResult } from '@/lib/server/audit/verify-chain';
 import type { TActionResult } from '@/lib/domain/action-result';

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { messages as common } from '@/lib/messages/ja';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { DOCUMENT_KINDS, VISIBILITIES, type TVisibility } from '@/lib/domain/documents';

@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ConfirmAction } from '@/components/admin/confirm-action';
-import { ui } from '@/components/admin/styles';
-import type { TFormAction } from '@/components/admin/use-dal-form';
+import { ui } from '@/components/forms/styles';
+import type { TFormAction } from '@/components/forms/use-dal-form';
 import { ConflictPanel, type TConflict } from '@/components/editor/conflict-panel';
 import { toLf } from '@/components/editor/format';
 import { formatTime } from '@/lib/format/tokyo-time';

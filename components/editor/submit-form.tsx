@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { issuesFromMessage, ParseIssues, type TLineIssue } from '@/components/editor/parse-issues';
 import { useHydrated } from '@/components/editor/use-hydrated';

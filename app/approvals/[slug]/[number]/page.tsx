@@ -15,8 +15,7 @@ import { Tag } from '@/components/ui/tag';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { serializePolicyText } from '@/lib/policy-text/serialize';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import { ZSlug } from '@/lib/schemas/documents';
-import { z } from '@/lib/schemas/z';
+import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { todayInJapan } from '@/lib/server/clock';
@@ -27,8 +26,6 @@ import { approveRevisionAction, confirmRevisionAction, rejectRevisionAction } fr
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: m.queue.title, robots: { index: false } };
-
-const ZRevisionNumber = z.coerce.number().int().positive().max(100_000);
 
 type TProps = { params: Promise<{ slug: string; number: string }> };
 

@@ -2,10 +2,9 @@ import type { Widen } from '@/lib/messages/widen';
 import type { TRole } from '@/lib/domain/roles';
 
 /*
- * Strings of the administration screens (accounts, departments, grants). Error sentences come
- * from the data access layer, already in Japanese.
+ * Strings of the administration screens (accounts, departments, grants). Error sentences are in
+ * admin-errors.ts (the data access layer throws them).
  */
-
 
 const ja = {
   roles: {
@@ -141,7 +140,6 @@ const ja = {
     revoked: '閲覧権限を取り消しました。',
   },
 } as const;
-
 
 /** The shape another locale must satisfy. */
 export type TAdminMessages = Widen<typeof ja>;

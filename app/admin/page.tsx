@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminPageHeader } from '@/components/admin/admin-page-header';
-import { ForbiddenPanel } from '@/components/admin/forbidden-panel';
 import { PageContainer } from '@/components/layout/page-container';
 import { adminMessages as m } from '@/lib/messages/admin';
 import { listAccounts } from '@/lib/server/admin/accounts';
@@ -15,7 +14,6 @@ export const metadata: Metadata = { title: m.overview.title, robots: { index: fa
 
 export default async function AdminPage() {
   const loaded = await loadAdminPage('/admin', () => Promise.all([listAccounts(), listDepartments(), listRestrictedGrants()]));
-  if (!loaded) return <ForbiddenPanel />;
   const [accounts, departments, restricted] = loaded;
   const sections = [
     { href: '/admin/accounts', title: m.overview.accounts, description: m.overview.accountsDescription, count: accounts.length },

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ApprovalQueue, type TQueueRow } from '@/components/approvals/approval-queue';
-import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
 import { findNode } from '@/components/documents-admin/choices';
 import { NoticeBanner } from '@/components/editor/notice-banner';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
@@ -10,9 +8,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
-import { PermissionDeniedError } from '@/lib/server/auth/actor';
-import { getViewer } from '@/lib/server/auth/get-viewer';
 import { listLibrary } from '@/lib/server/documents/list-library';
+import { guardScreen } from '@/lib/server/http/screen';
 import { listApprovalQueue } from '@/lib/server/workflow/views';
 
 export const dynamic = 'force-dynamic';
@@ -45,18 +42,8 @@ async function decisionNotice(params: TSearchParams): Promise<string | null> {
 }
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/login?callbackUrl=/approvals');
-  if (!viewer.can['revision:approve']) return <WorkflowForbidden />;
-  let queue;
-  try {
-    queue = await listApprovalQueue();
-  } catch (error) {
-    // The DAL has the last word: a role removed since the header was drawn ends here.
-    if (error instanceof PermissionDeniedError) return <WorkflowForbidden />;
-    throw error;
-  }
-  const rows: TQueueRow[] = queue;
+  // The DAL decides: sign in, or app/approvals/forbidden.tsx with 403 for those who may not approve.
+  const rows: TQueueRow[] = await guardScreen('/approvals', listApprovalQueue);
   const notice = await decisionNotice(await searchParams);
 
   return (

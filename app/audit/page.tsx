@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { AuditEventTable } from '@/components/audit/audit-event-table';
 import { AuditFilterForm, type TActionChoices } from '@/components/audit/audit-filter-form';
-import { AuditForbidden } from '@/components/audit/audit-forbidden';
 import { AuditPagination } from '@/components/audit/audit-pagination';
 import { ChainVerification } from '@/components/audit/chain-verification';
 import { ExportCsvForm } from '@/components/audit/export-csv-form';
@@ -17,6 +16,7 @@ import { getLastVerification, type TLastVerification } from '@/lib/server/audit/
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { DalError } from '@/lib/domain/errors';
+import { requireScreen } from '@/lib/server/auth/screen-access';
 import { verifyChainAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -45,8 +45,8 @@ async function load(filter: Record<string, string | undefined>): Promise<TLoaded
   try {
     const viewer = await getViewer();
     if (!viewer) return { kind: 'sign-in' };
+    await requireScreen('audit');
     const auditor = viewer.can['audit:read'] === true;
-    // Anyone else signed in is refused by the DAL, which records the refused audit read.
     const [listed, last] = await Promise.all([
       listAuditEvents(filter).catch((error: unknown) => {
         if (error instanceof DalError && error.code === 'INVALID_INPUT') return error;
@@ -69,7 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const before = first(params.before);
   const loaded = await load({ ...values, before });
   if (loaded.kind === 'sign-in') redirect('/login?callbackUrl=/audit');
-  if (loaded.kind === 'forbidden') return <AuditForbidden />;
+  // app/audit/forbidden.tsx, with HTTP 403
+  if (loaded.kind === 'forbidden') forbidden();
 
   const { scope, page, error, last } = loaded;
   const visible = (code: string) => scope === 'all' || ADMIN_ACTION_PREFIXES.some((prefix) => code.startsWith(prefix));

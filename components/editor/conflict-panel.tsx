@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { ui } from '@/components/forms/styles';
+import { diffConflict, type TConflictSpan } from '@/components/editor/conflict-diff';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 
 export type TConflict = {
@@ -37,6 +38,8 @@ export function ConflictPanel({
   const mergeRef = useRef<HTMLTextAreaElement>(null);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState(conflict.mine);
+  // The panel is mounted anew for each conflict (keyed by its round), so the diff is worked out once.
+  const [diff] = useState(() => diffConflict(conflict.current.text, conflict.mine));
 
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
@@ -55,7 +58,18 @@ export function ConflictPanel({
           {error}
         </p>
       )}
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2 text-std-16N-170">
+        <p className="text-std-16B-170 text-solid-gray-900">{m.conflict.places(diff.places)}</p>
+        {diff.places > 0 && (
+          <p>
+            {m.conflict.diffLegend}
+            <span aria-hidden="true" className="ml-2">
+              <mark className={MARK}>{m.conflict.legendSample}</mark>
+            </span>
+          </p>
+        )}
+      </div>
+      <div className="mt-3 grid gap-4 lg:grid-cols-2">
         <div className="min-w-0">
           {merging ? (
             <>
@@ -72,11 +86,11 @@ export function ConflictPanel({
               />
             </>
           ) : (
-            <TextColumn id={`${id}-mine`} title={m.conflict.mine} meta={m.conflict.lines(conflict.mine.split('\n').length)} text={conflict.mine} />
+            <TextColumn id={`${id}-mine`} title={m.conflict.mine} meta={m.conflict.lines(conflict.mine.split('\n').length)} spans={diff.mine} only={m.conflict.onlyMine} />
           )}
         </div>
         <div className="min-w-0">
-          <TextColumn id={`${id}-theirs`} title={m.conflict.theirs} meta={m.conflict.lines(conflict.current.text.split('\n').length)} text={conflict.current.text} />
+          <TextColumn id={`${id}-theirs`} title={m.conflict.theirs} meta={m.conflict.lines(conflict.current.text.split('\n').length)} spans={diff.theirs} only={m.conflict.onlyTheirs} />
         </div>
       </div>
       <div className="mt-5 flex flex-wrap gap-3">
@@ -111,7 +125,14 @@ export function ConflictPanel({
   );
 }
 
-function TextColumn({ id, title, meta, text }: { id: string; title: string; meta: string; text: string }) {
+/** A marked part: a thick underline and a tint, so it does not depend on colour alone. */
+const MARK = 'bg-yellow-200 text-inherit underline decoration-solid decoration-2 underline-offset-[0.25em] [text-decoration-skip-ink:none]';
+
+/**
+ * One side of the conflict: its text, with the parts the other side does not have marked; a
+ * screen reader hears where each marked part starts and ends.
+ */
+function TextColumn({ id, title, meta, spans, only }: { id: string; title: string; meta: string; spans: TConflictSpan[]; only: string }) {
   return (
     <>
       <h3 id={id} className="text-std-17B-170 text-solid-gray-900">
@@ -119,7 +140,17 @@ function TextColumn({ id, title, meta, text }: { id: string; title: string; meta
         <span className="ml-2 text-dns-14N-130 font-normal text-solid-gray-700">{meta}</span>
       </h3>
       <pre tabIndex={0} aria-labelledby={id} className={`${TEXT_BOX} mt-1 border-solid-gray-420 bg-white`}>
-        {text}
+        {spans.map((span, index) =>
+          span.differs ? (
+            <mark key={index} className={MARK} data-differs="">
+              <span className="sr-only">{m.conflict.markStart(only)}</span>
+              {span.text}
+              <span className="sr-only">{m.conflict.markEnd}</span>
+            </mark>
+          ) : (
+            span.text
+          ),
+        )}
       </pre>
     </>
   );

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { SignOutButton } from '@/components/auth/sign-out-button';
+import { AccountMenu } from '@/components/layout/account-menu';
 import { SearchBox } from '@/components/search/search-box';
 import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
@@ -19,21 +19,27 @@ export type THeaderAccount = {
   taskCount: number;
 } | null;
 
-const NAV_LINK = 'dads-link inline-block rounded-4 py-2 text-solid-gray-800';
+const NAV_LINK = 'dads-link inline-flex min-h-10 items-center rounded-4 whitespace-nowrap text-solid-gray-800';
 
+/*
+ * One line from 1024px up, whatever roles the person holds (five links, the search box, the tasks
+ * link and the account button fit in 1280px): the brand and links keep their width, the search box
+ * gives way, and the person's name, department and sign-out fold into the account menu. Below
+ * 1024px the row wraps: brand, then links, then search and account.
+ */
 export function SiteHeader({ account }: { account: THeaderAccount }) {
   return (
     <header className="border-b border-solid-gray-420 bg-white print:border-b-2 print:border-black">
-      <div className="mx-auto flex w-full max-w-[1200px] flex-wrap items-center gap-x-10 gap-y-1 px-4 py-3 md:px-8 md:py-4">
+      <div className="mx-auto flex w-full max-w-[1200px] flex-wrap items-center gap-x-8 gap-y-1 px-4 py-3 md:px-8 md:py-4 lg:flex-nowrap lg:gap-x-5">
         <Link
           href="/"
-          className="rounded-4 text-std-18B-160 text-solid-gray-900 no-underline hover:underline hover:underline-offset-4 md:text-std-20B-150"
+          className="shrink-0 rounded-4 text-std-18B-160 whitespace-nowrap text-solid-gray-900 no-underline hover:underline hover:underline-offset-4 md:text-std-20B-150 lg:text-std-18B-160"
         >
           {m.portal.name}
         </Link>
-        <div className="flex w-full flex-wrap items-center gap-x-6 gap-y-1 md:w-auto md:flex-1 print:hidden">
-          <nav aria-label={m.layout.mainNav}>
-            <ul className="flex flex-wrap gap-x-6 text-dns-16N-130">
+        <div className="flex w-full min-w-0 flex-wrap items-center gap-x-5 gap-y-1 md:w-auto md:flex-1 lg:flex-nowrap lg:gap-x-4 print:hidden">
+          <nav aria-label={m.layout.mainNav} className="shrink-0">
+            <ul className="flex flex-wrap gap-x-5 text-dns-16N-130 lg:flex-nowrap lg:gap-x-4">
               <li>
                 <Link href="/" className={NAV_LINK}>
                   {m.layout.navHome}
@@ -67,30 +73,27 @@ export function SiteHeader({ account }: { account: THeaderAccount }) {
               )}
             </ul>
           </nav>
-          <SearchBox />
-          <div className="ml-auto flex items-center gap-3">
+          <div className="min-w-[11rem] flex-1 lg:max-w-[18rem]">
+            <SearchBox />
+          </div>
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             {account ? (
               <>
-                <p className="min-w-0 text-right text-dns-14N-130 text-solid-gray-800">
-                  <span className="sr-only">{a.header.account}: </span>
-                  <span className="block text-dns-16B-130 text-solid-gray-900">{account.displayName}</span>
-                  <span className="block text-solid-gray-700">{account.departmentName ?? a.header.noDepartment}</span>
-                </p>
                 {account.taskCount > 0 && (
                   <Link
                     href="/#my-tasks"
                     aria-label={w.tasks.headerLinkLabel(account.taskCount)}
-                    className="inline-flex min-h-10 shrink-0 items-center gap-1 rounded-6 border border-orange-900 bg-orange-50 px-3 text-oln-16N-100 text-orange-1100 hover:underline"
+                    className="inline-flex min-h-10 shrink-0 items-center gap-1 rounded-6 border border-orange-900 bg-orange-50 px-3 text-oln-16N-100 whitespace-nowrap text-orange-1100 hover:underline"
                   >
                     {w.tasks.headerLink(account.taskCount)}
                   </Link>
                 )}
-                <SignOutButton />
+                <AccountMenu displayName={account.displayName} departmentName={account.departmentName} />
               </>
             ) : (
               <Link
                 href="/login"
-                className="inline-flex min-h-10 items-center rounded-6 border border-blue-900 bg-white px-4 text-oln-16N-100 text-blue-900 hover:bg-blue-50 hover:underline active:bg-blue-100"
+                className="inline-flex min-h-10 items-center rounded-6 border border-blue-900 bg-white px-4 text-oln-16N-100 whitespace-nowrap text-blue-900 hover:bg-blue-50 hover:underline active:bg-blue-100"
               >
                 {a.header.login}
               </Link>

@@ -43,6 +43,9 @@ const ja = {
     admin: '管理',
     audit: '監査記録',
     noDepartment: '所属なし',
+    /** the account button's accessible name: 「アカウント: 総務 花子（デモ）」 */
+    accountButton: (name: string) => `アカウント: ${name}`,
+    department: '所属',
   },
   access: {
     excerptNotice: 'この文書は非公開です。ここでは外部に周知すべき事項のみを掲載しています。',

@@ -100,6 +100,11 @@ export const ja = {
     paragraph: (n: number) => `第${n}項`,
     effectiveFrom: (date: string) => `${date}施行`,
   },
+  forbidden: {
+    title: 'この画面を表示する権限がありません',
+    body: 'この画面は、必要な役割を持つアカウントだけが利用できます。必要な場合は、システム管理者に相談してください。',
+    toHome: 'ホームへ',
+  },
   notFound: {
     title: 'お探しの文書は見つかりません',
     body: 'アドレスが間違っているか、文書が存在しないか、閲覧する権限がない可能性があります。',

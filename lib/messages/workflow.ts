@@ -17,8 +17,6 @@ const ja = {
     cancel: 'キャンセル',
     errorHeading: '入力内容を確認してください',
     required: '必須',
-    forbiddenTitle: 'この画面を表示する権限がありません',
-    toHome: 'ホームへ',
     /** 12 → 「12行目」 */
     line: (n: number) => `${n}行目`,
     approvalsCount: (approvals: number, required: number) => `${approvals}/${required}`,
@@ -143,6 +141,15 @@ const ja = {
     resolvedAdopt: '他の人が保存した内容を読み込みました。',
     resolvedMerge: '統合した内容を保存しました。',
     lines: (n: number) => `${n}行`,
+    /** the legend above the two texts; the marks are an underline and a tint, never colour alone */
+    diffLegend: '二つの内容で違う部分に、太い下線を引いています。',
+    legendSample: '違う部分',
+    places: (n: number) => (n === 0 ? '二つの内容に違いはありません。' : `違う箇所: ${n}か所`),
+    onlyMine: 'あなたの編集にだけある部分',
+    onlyTheirs: '他の人の内容にだけある部分',
+    /** read by screen readers around each marked part: 「［あなたの編集にだけある部分］…［ここまで］」 */
+    markStart: (what: string) => `［${what}］`,
+    markEnd: '［ここまで］',
   },
   submit: {
     heading: '承認依頼',

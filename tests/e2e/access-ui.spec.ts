@@ -45,7 +45,8 @@ test('an anonymous reader sees the public excerpt of a non-public standard and n
 
 test('sign-out from the header ends the session', async ({ page }) => {
   await loginAs(page, 'demo-staff');
-  await page.getByRole('button', { name: 'ログアウト' }).first().click();
+  await page.getByRole('button', { name: /^アカウント/ }).click();
+  await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page.getByRole('link', { name: 'ログイン' })).toBeVisible();
   const response = await page.goto('/documents/sample-procedure-password');
   expect(response?.status()).toBe(404);

@@ -3,7 +3,6 @@ import { AccountCreateForm } from '@/components/admin/account-create-form';
 import { AccountList } from '@/components/admin/account-list';
 import { DirectoryLinkForm, DirectoryLinkList } from '@/components/admin/directory-link-form';
 import { AdminPageHeader } from '@/components/admin/admin-page-header';
-import { ForbiddenPanel } from '@/components/admin/forbidden-panel';
 import { PageContainer } from '@/components/layout/page-container';
 import { adminMessages as m } from '@/lib/messages/admin';
 import { directoryLinkMessages as dm } from '@/lib/messages/directory-link';
@@ -21,7 +20,6 @@ export const metadata: Metadata = { title: m.accounts.title, robots: { index: fa
 
 export default async function AccountsPage() {
   const loaded = await loadAdminPage('/admin/accounts', () => Promise.all([listAccounts(), listDepartments(), getViewer(), listDirectoryLinks()]));
-  if (!loaded) return <ForbiddenPanel />;
   const [accounts, departmentRows, viewer, directory] = loaded;
   const departments = departmentRows.map((d) => ({ code: d.code, name: d.name }));
 

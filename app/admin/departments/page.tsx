@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import { AdminPageHeader } from '@/components/admin/admin-page-header';
 import { DepartmentCreateForm } from '@/components/admin/department-create-form';
 import { DepartmentRenameForm } from '@/components/admin/department-rename-form';
-import { ForbiddenPanel } from '@/components/admin/forbidden-panel';
 import { PageContainer } from '@/components/layout/page-container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { adminMessages as m } from '@/lib/messages/admin';
 import { listDepartments } from '@/lib/server/admin/departments';
-import { getViewer } from '@/lib/server/auth/get-viewer';
+import { requireScreen } from '@/lib/server/auth/screen-access';
 import { createDepartmentAction, renameDepartmentAction } from '../actions';
 import { loadAdminPage } from '../guard';
 
@@ -16,11 +15,12 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: m.departments.title, robots: { index: false } };
 
 export default async function DepartmentsPage() {
-  const loaded = await loadAdminPage('/admin/departments', () => Promise.all([listDepartments(), getViewer()]));
   // Any signed-in account may list departments (they fill choosers), so the screen itself is shown
   // only to those who may change them; the changes are checked again in the DAL.
-  if (!loaded || !loaded[1]?.can['department:manage']) return <ForbiddenPanel />;
-  const [departments] = loaded;
+  const departments = await loadAdminPage('/admin/departments', async () => {
+    await requireScreen('admin-departments');
+    return listDepartments();
+  });
 
   return (
     <PageContainer>

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
 import { parentChoices } from '@/components/documents-admin/choices';
 import { DocumentForm } from '@/components/documents-admin/document-form';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
 import { PageContainer } from '@/components/layout/page-container';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { listDepartments } from '@/lib/server/admin/departments';
-import { getViewer } from '@/lib/server/auth/get-viewer';
+import { requireScreen } from '@/lib/server/auth/screen-access';
 import { listLibrary } from '@/lib/server/documents/list-library';
+import { guardScreen } from '@/lib/server/http/screen';
 import { createDocumentAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -16,9 +15,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: m.documentForm.newTitle, robots: { index: false } };
 
 export default async function NewDocumentPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/login?callbackUrl=/documents/new');
-  if (!viewer.can['document:manage']) return <WorkflowForbidden body={m.forbidden.documentsBody} />;
+  await guardScreen('/documents/new', () => requireScreen('document-new'));
   const [library, departments] = await Promise.all([listLibrary(), listDepartments()]);
 
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { WorkflowForbidden } from '@/components/approvals/workflow-forbidden';
+import { notFound } from 'next/navigation';
 import { ConfirmForm, DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
 import { ComparisonTable } from '@/components/compare/comparison-table';
@@ -16,10 +15,10 @@ import { workflowMessages as m } from '@/lib/messages/workflow';
 import { serializePolicyText } from '@/lib/policy-text/serialize';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
-import { PermissionDeniedError } from '@/lib/server/auth/actor';
-import { getViewer } from '@/lib/server/auth/get-viewer';
+import { requireScreen } from '@/lib/server/auth/screen-access';
 import { todayInJapan } from '@/lib/server/clock';
 import { getReviewExcerpts } from '@/lib/server/excerpts/draft-excerpts';
+import { guardScreen } from '@/lib/server/http/screen';
 import { getReviewView } from '@/lib/server/workflow/views';
 import { approveRevisionAction, confirmRevisionAction, rejectRevisionAction } from '../../actions';
 
@@ -31,19 +30,12 @@ type TProps = { params: Promise<{ slug: string; number: string }> };
 
 export default async function ReviewPage({ params }: TProps) {
   const raw = await params;
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/approvals/${raw.slug}/${raw.number}`)}`);
-  if (!viewer.can['revision:approve']) return <WorkflowForbidden />;
+  const path = `/approvals/${raw.slug}/${raw.number}`;
+  await guardScreen(path, () => requireScreen('approvals'));
   const slug = ZSlug.safeParse(raw.slug);
   const number = ZRevisionNumber.safeParse(raw.number);
   if (!slug.success || !number.success) notFound();
-  let review;
-  try {
-    review = await getReviewView(slug.data, number.data);
-  } catch (error) {
-    if (error instanceof PermissionDeniedError) return <WorkflowForbidden />;
-    throw error;
-  }
+  const review = await guardScreen(path, () => getReviewView(slug.data, number.data));
   // Not in review (decided, withdrawn, or never submitted) looks the same as missing.
   if (!review) notFound();
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { AuditEventDetail } from '@/components/audit/audit-event-detail';
-import { AuditForbidden } from '@/components/audit/audit-forbidden';
 import { auditMessages as m } from '@/lib/messages/audit';
 import { getAuditEvent, type TAuditEventDetail } from '@/lib/server/audit/get-event';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
@@ -31,7 +30,7 @@ export default async function AuditEventPage({ params }: { params: TParams }) {
   const { seq } = await params;
   const loaded = await load(seq);
   if (loaded.kind === 'sign-in') redirect(`/login?callbackUrl=${encodeURIComponent(`/audit/events/${encodeURIComponent(seq)}`)}`);
-  if (loaded.kind === 'forbidden') return <AuditForbidden />;
+  if (loaded.kind === 'forbidden') forbidden();
   if (loaded.kind === 'not-found') notFound();
   return <AuditEventDetail detail={loaded.detail} />;
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { parsePolicyText } from '@/lib/policy-text';
 import { disconnectDb } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { withDatabase } from './lib/database';
 

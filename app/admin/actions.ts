@@ -5,7 +5,8 @@ import { formText as text, formTexts as texts } from '@/lib/form-fields';
 import { createAccount, resetPassword, setAccountStatus, updateAccount } from '@/lib/server/admin/accounts';
 import { createDepartment, renameDepartment } from '@/lib/server/admin/departments';
 import { addGrant, revokeGrant } from '@/lib/server/admin/grants';
-import { runAction, type TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
+import { runAction } from '@/lib/server/http/action-result';
 
 /*
  * Public POST endpoints: each reads only the fields it knows (never the whole FormData, so a

@@ -3,7 +3,8 @@
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
 import { confirmRevision } from '@/lib/server/workflow/confirm';
-import { approveRevision, rejectRevision } from '@/lib/server/workflow/revisions';
+import { approveRevision } from '@/lib/server/workflow/approve-revision';
+import { rejectRevision } from '@/lib/server/workflow/reject-revision';
 
 /*
  * Public POST endpoints of the review screen; the DAL checks the approver's permission, the

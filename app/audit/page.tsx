@@ -15,8 +15,8 @@ import { ADMIN_ACTION_PREFIXES, listAuditEvents, type TAuditPage } from '@/lib/s
 import { getLastVerification, type TLastVerification } from '@/lib/server/audit/verify-for-auditor';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { getViewer } from '@/lib/server/auth/get-viewer';
+import { DalError } from '@/lib/domain/errors';
 import { requireScreen } from '@/lib/server/auth/screen-access';
-import { DalError } from '@/lib/server/documents/errors';
 import { verifyChainAction } from './actions';
 
 export const dynamic = 'force-dynamic';

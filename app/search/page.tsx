@@ -8,7 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import { ContentSkeleton } from '@/components/ui/skeleton';
 import { searchMessages as s } from '@/lib/messages/search';
 import { getViewer } from '@/lib/server/auth/get-viewer';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { searchDocuments, SearchQueryError } from '@/lib/server/search/search-documents';
 
 export const dynamic = 'force-dynamic';

@@ -2,11 +2,11 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { DepartmentSelect, type TDepartmentOption } from '@/components/admin/department-select';
-import { FormFeedback } from '@/components/admin/form-feedback';
+import { FormFeedback } from '@/components/forms/form-feedback';
 import { OneTimePassword } from '@/components/admin/one-time-password';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
 
 type TCreated = { userId: string; loginId: string; password: string };

@@ -2,16 +2,15 @@
 
 import { useId } from 'react';
 import { DepartmentSelect, type TDepartmentOption } from '@/components/admin/department-select';
-import { FormFeedback } from '@/components/admin/form-feedback';
+import { FormFeedback } from '@/components/forms/form-feedback';
 import { OwnAccessSummary } from '@/components/admin/own-access-summary';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
-import type { ROLE_VALUES } from '@/lib/schemas/admin';
+import type { TRole } from '@/lib/domain/roles';
 
 type TEditable = { id: string; loginId: string; displayName: string; departmentCode: string | null; roles: readonly TRole[] };
-type TRole = (typeof ROLE_VALUES)[number];
 
 /**
  * Name, department and roles of one account, behind a disclosure so the list stays short. On

@@ -2,7 +2,7 @@ import { AccountEditForm } from '@/components/admin/account-edit-form';
 import { AccountPasswordReset } from '@/components/admin/account-password-reset';
 import { AccountStatusToggle } from '@/components/admin/account-status-toggle';
 import type { TDepartmentOption } from '@/components/admin/department-select';
-import type { TFormAction } from '@/components/admin/use-dal-form';
+import type { TFormAction } from '@/components/forms/use-dal-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Tag } from '@/components/ui/tag';
 import { adminMessages as m } from '@/lib/messages/admin';

@@ -2,7 +2,7 @@
 
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import { OneTimePassword } from '@/components/admin/one-time-password';
-import type { TFormAction } from '@/components/admin/use-dal-form';
+import type { TFormAction } from '@/components/forms/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
 
 /** Issues a new password after a confirmation and shows it once. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmAction } from '@/components/admin/confirm-action';
-import type { TFormAction } from '@/components/admin/use-dal-form';
+import type { TFormAction } from '@/components/forms/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
 
 /** Disables an active account or enables a disabled one, each after a confirmation. */

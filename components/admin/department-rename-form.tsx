@@ -1,9 +1,9 @@
 'use client';
 
 import { useId } from 'react';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
 
 /** The name of one department, editable in place. */

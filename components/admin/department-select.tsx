@@ -1,4 +1,4 @@
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { adminMessages as m } from '@/lib/messages/admin';
 
 export type TDepartmentOption = { code: string; name: string };

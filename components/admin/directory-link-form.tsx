@@ -1,9 +1,9 @@
 'use client';
 
 import { useId } from 'react';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { directoryLinkMessages as m } from '@/lib/messages/directory-link';
 
 type TResult = { linked: boolean };

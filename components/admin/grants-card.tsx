@@ -3,18 +3,18 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import type { TDepartmentOption } from '@/components/admin/department-select';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { Tag } from '@/components/ui/tag';
 import { adminMessages as m } from '@/lib/messages/admin';
-import { ROLE_VALUES } from '@/lib/schemas/admin';
+import { ROLES } from '@/lib/domain/roles';
 
 type TGranteeType = 'DEPARTMENT' | 'ROLE' | 'USER';
 type TGrant = { id: string; granteeType: TGranteeType; grantee: string; granteeLabel: string };
 
-function isRole(value: string): value is (typeof ROLE_VALUES)[number] {
-  return (ROLE_VALUES as readonly string[]).includes(value);
+function isRole(value: string): value is (typeof ROLES)[number] {
+  return (ROLES as readonly string[]).includes(value);
 }
 
 /** A role grant is stored by its code; people read its Japanese name. */
@@ -142,7 +142,7 @@ export function GrantsCard({
                         {department.name}
                       </option>
                     ))
-                  : ROLE_VALUES.map((role) => (
+                  : ROLES.map((role) => (
                       <option key={role} value={role}>
                         {m.roles[role]}
                       </option>

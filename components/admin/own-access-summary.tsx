@@ -1,8 +1,7 @@
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { adminMessages as m } from '@/lib/messages/admin';
-import type { ROLE_VALUES } from '@/lib/schemas/admin';
+import type { TRole } from '@/lib/domain/roles';
 
-type TRole = (typeof ROLE_VALUES)[number];
 
 /**
  * An administrator's own roles and department in their edit form: shown, not editable (another

@@ -1,6 +1,6 @@
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { adminMessages as m } from '@/lib/messages/admin';
-import { ROLE_VALUES } from '@/lib/schemas/admin';
+import { ROLES } from '@/lib/domain/roles';
 
 /** The five roles as checkboxes named `roles`, in a fieldset with its legend. */
 export function RoleCheckboxes({ idPrefix, checked }: { idPrefix: string; checked: readonly string[] }) {
@@ -11,7 +11,7 @@ export function RoleCheckboxes({ idPrefix, checked }: { idPrefix: string; checke
         {m.accounts.rolesHint}
       </p>
       <ul className="mt-2 space-y-1">
-        {ROLE_VALUES.map((role) => (
+        {ROLES.map((role) => (
           <li key={role}>
             <label htmlFor={`${idPrefix}-role-${role}`} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-4 py-1 text-std-16N-170 hover:bg-solid-gray-50">
               <input

@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { useHydrated } from '@/components/editor/use-hydrated';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 type TApproveAction = (formData: FormData) => Promise<TActionResult<{ approved: boolean; approvals: number; required: number; rebased?: number[]; overlap?: { scheduledNumber: number } }>>;
 type TConfirmAction = (formData: FormData) => Promise<TActionResult<{ edition: number }>>;

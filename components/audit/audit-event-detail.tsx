@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { actionLabel, documentLinks, filterQuery, formatJst, roleLabel, targetTypeLabel } from '@/components/audit/format';
+import { actionLabel, documentLinks, filterQuery, roleLabel, targetTypeLabel } from '@/components/audit/format';
+import { formatJst } from '@/lib/format/tokyo-time';
 import { OutcomeBadge } from '@/components/audit/outcome-badge';
 import { PageContainer } from '@/components/layout/page-container';
 import { Breadcrumb } from '@/components/reader/breadcrumb';

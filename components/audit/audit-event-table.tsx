@@ -1,4 +1,5 @@
-import { actionLabel, documentLinks, formatJst, roleLabel, targetTypeLabel } from '@/components/audit/format';
+import { actionLabel, documentLinks, roleLabel, targetTypeLabel } from '@/components/audit/format';
+import { formatJst } from '@/lib/format/tokyo-time';
 import { auditMessages as m } from '@/lib/messages/audit';
 import type { TAuditEventRow } from '@/lib/server/audit/list-events';
 

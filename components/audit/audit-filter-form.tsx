@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { actionLabel, type TFilterValues } from '@/components/audit/format';
 import { auditMessages as m } from '@/lib/messages/audit';
 

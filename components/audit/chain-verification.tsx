@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { formatJst } from '@/components/audit/format';
+import { formatJst } from '@/lib/format/tokyo-time';
 import { VerifyChainButton } from '@/components/audit/verify-chain-button';
 import { Tag } from '@/components/ui/tag';
 import { auditMessages as m } from '@/lib/messages/audit';
 import type { TVerifyResult } from '@/lib/server/audit/verify-chain';
 import type { TLastVerification } from '@/lib/server/audit/verify-for-auditor';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 const MONO = 'font-mono text-mono-14N-150 break-all';
 

@@ -1,22 +1,5 @@
 import { auditMessages as m } from '@/lib/messages/audit';
 
-const JST = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant as Japan's wall clock, 2026/11/26 15:04:05, whatever the server's time zone. */
-export function formatJst(iso: string): string {
-  const parts = Object.fromEntries(JST.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}/${parts.month}/${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
 /** The links an event's details make possible: the revision it names, and the comparison of the two it names. */
 export function documentLinks(slug: string, details: unknown): { revision: { number: number; href: string } | null; compare: string | null } {
   const base = `/documents/${encodeURIComponent(slug)}`;

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState, type MouseEvent } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { auditMessages as m } from '@/lib/messages/audit';
 import type { TVerifyResult } from '@/lib/server/audit/verify-chain';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 /**
  * 「今すぐ検証する」. The result itself appears in the box above once the page refreshes; here

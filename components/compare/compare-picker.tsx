@@ -1,6 +1,6 @@
 import { revisionDetail } from '@/components/compare/compare-title';
 import { historyMessages } from '@/lib/messages/history';
-import type { TRevisionEntry } from '@/lib/server/history/revisions';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 const m = historyMessages.compare;
 

@@ -1,7 +1,7 @@
 import { stateLabel } from '@/components/history/revision-state-tag';
 import { historyMessages } from '@/lib/messages/history';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TRevisionEntry } from '@/lib/server/history/revisions';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 const m = historyMessages.compare;
 

@@ -1,5 +1,5 @@
 import type { TParentChoice } from '@/components/documents-admin/document-form';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 
 /** The library as an indented list of possible parents, leaving out `exclude` and everything under it (no cycles). */
 export function parentChoices(nodes: TLibraryNode[], exclude?: string, depth = 0): TParentChoice[] {

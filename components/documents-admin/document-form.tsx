@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { messages as common } from '@/lib/messages/ja';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import type { TDocumentKind, TVisibility } from '@/lib/server/documents/types';
+import { DOCUMENT_KINDS, VISIBILITIES, type TVisibility } from '@/lib/domain/documents';
 
 export type TParentChoice = { slug: string; title: string; depth: number };
 export type TDepartmentChoice = { code: string; name: string };
@@ -22,8 +22,6 @@ export type TDocumentFormValues = {
   reviewIntervalMonths: number | null;
 };
 
-const KINDS: TDocumentKind[] = ['BASIC_POLICY', 'STANDARD', 'SAFETY_MANAGEMENT_STANDARD', 'PROCEDURE'];
-const VISIBILITIES: TVisibility[] = ['PUBLIC', 'STAFF', 'RESTRICTED'];
 // A document called "new" would be hidden behind the page that creates documents (/documents/new).
 const RESERVED_SLUGS = new Set(['new']);
 
@@ -108,7 +106,7 @@ export function DocumentForm({
               <Required />
             </label>
             <select id={`${id}-kind`} name="kind" defaultValue="PROCEDURE" className={`${ui.select} max-w-[24rem]`}>
-              {KINDS.map((kind) => (
+              {DOCUMENT_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {common.kind[kind]}
                 </option>

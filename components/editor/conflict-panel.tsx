@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { diffConflict, type TConflictSpan } from '@/components/editor/conflict-diff';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 

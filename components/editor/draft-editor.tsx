@@ -3,10 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ConfirmAction } from '@/components/admin/confirm-action';
-import { ui } from '@/components/admin/styles';
-import type { TFormAction } from '@/components/admin/use-dal-form';
+import { ui } from '@/components/forms/styles';
+import type { TFormAction } from '@/components/forms/use-dal-form';
 import { ConflictPanel, type TConflict } from '@/components/editor/conflict-panel';
-import { formatTime, toLf } from '@/components/editor/format';
+import { toLf } from '@/components/editor/format';
+import { formatTime } from '@/lib/format/tokyo-time';
 import { LineNumberedTextarea, type TTextEditorHandle } from '@/components/editor/line-numbered-textarea';
 import { PolicyPreview } from '@/components/editor/policy-preview';
 import { SubmitForm, type TCheckDateAction, type TSubmitAction } from '@/components/editor/submit-form';
@@ -14,8 +15,8 @@ import { ConflictCopies, DecisionRecord } from '@/components/editor/workflow-rec
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { parsePolicyText, type TParseResult } from '@/lib/policy-text/parse';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
-import type { TActionResult } from '@/lib/server/http/action-result';
-import type { TSaveResult } from '@/lib/server/workflow/revisions';
+import type { TActionResult } from '@/lib/domain/action-result';
+import type { TSaveResult } from '@/lib/server/workflow/save-draft';
 import type { TDraftEditorView } from '@/lib/server/workflow/views';
 
 export type TSaveAction = (formData: FormData) => Promise<TActionResult<TSaveResult>>;

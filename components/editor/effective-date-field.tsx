@@ -1,7 +1,7 @@
 'use client';
 
 import type { Ref } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { formatWareki, parseWarekiDate } from '@/lib/policy-text/wareki';
 

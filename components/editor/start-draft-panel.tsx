@@ -3,9 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useId } from 'react';
 import { ConfirmAction } from '@/components/admin/confirm-action';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 
 type TStarted = { number: number; created: boolean };

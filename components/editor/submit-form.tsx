@@ -1,12 +1,12 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ui } from '@/components/admin/styles';
+import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { issuesFromMessage, ParseIssues, type TLineIssue } from '@/components/editor/parse-issues';
 import { useHydrated } from '@/components/editor/use-hydrated';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 export type TSubmitAction = (formData: FormData) => Promise<TActionResult<{ number: number }>>;
 export type TCheckDateAction = (formData: FormData) => Promise<TActionResult<{ ok: true; amends: string | null } | { ok: false; message: string }>>;

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/components/editor/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { Tag } from '@/components/ui/tag';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { formatWareki } from '@/lib/policy-text/wareki';

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { excerptMessages as m } from '@/lib/messages/excerpts';
 
 type TArticleChoice = { id: string; label: string; selected: boolean };

@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { FormFeedback } from '@/components/admin/form-feedback';
-import { ui } from '@/components/admin/styles';
-import { useDalForm, type TFormAction } from '@/components/admin/use-dal-form';
+import { FormFeedback } from '@/components/forms/form-feedback';
+import { ui } from '@/components/forms/styles';
+import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { excerptMessages as m } from '@/lib/messages/excerpts';
 
 /** No open draft: start one, then choose its public articles on the same screen. */

@@ -2,7 +2,7 @@ import { revisionHref } from '@/components/history/format';
 import { historyMessages as m } from '@/lib/messages/history';
 import { escapeHtml } from '@/lib/policy-text/render-html';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TArticleHistoryEntry } from '@/lib/server/history/revisions';
+import type { TArticleHistoryEntry } from '@/lib/server/history/get-revision-page';
 
 /**
  * An article's own 沿革 under its text: 令和3年4月1日 制定 ／ 令和6年4月1日 一部改正, each a link to its

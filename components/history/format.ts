@@ -1,21 +1,3 @@
-import { formatWareki } from '@/lib/policy-text/wareki';
-
-const JST = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant as Japan's wall clock in 和暦: 令和8年4月1日 14:03, whatever the server's time zone. */
-export function formatDateTime(iso: string): string {
-  const p = Object.fromEntries(JST.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-  return `${formatWareki(`${p.year}-${p.month}-${p.day}`)} ${p.hour}:${p.minute}`;
-}
-
 /**
  * The last day a superseded revision was in force: the day before its successor took effect
  * (a revision superseded on 令和6年4月1日 was in force until 令和6年3月31日).

@@ -1,8 +1,8 @@
-import { formatDateTime } from '@/components/history/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { Tag } from '@/components/ui/tag';
 import { historyMessages as m } from '@/lib/messages/history';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TRevisionEntry } from '@/lib/server/history/revisions';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 /** 審査の記録: each 承認 or 差戻し, by whom, when and with what comment, oldest first. */
 export function ReviewDecisions({ decisions, headingLevel = 3 }: { decisions: TRevisionEntry['decisions']; headingLevel?: 2 | 3 }) {

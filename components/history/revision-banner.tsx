@@ -3,7 +3,7 @@ import { dayBefore } from '@/components/history/format';
 import { Notice } from '@/components/ui/notice';
 import { historyMessages as m } from '@/lib/messages/history';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TRevisionEntry } from '@/lib/server/history/revisions';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 /** What the reader must know before reading a revision that is not the one in force. */
 export function revisionNotice(revision: TRevisionEntry, inForceNumber: number | null): { tone: 'info' | 'warning'; text: string } | null {

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatDateTime } from '@/components/history/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { historyMessages as m } from '@/lib/messages/history';
-import type { TRevisionEntry } from '@/lib/server/history/revisions';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 /**
  * 施行日, 改正理由 and who submitted and approved the revision, when. Imported revisions carry no

@@ -2,7 +2,8 @@ import { Tag, type TTagTone } from '@/components/ui/tag';
 import { dayBefore } from '@/components/history/format';
 import { historyMessages as m } from '@/lib/messages/history';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TRevisionEntry, TRevisionState } from '@/lib/server/history/revisions';
+import type { TRevisionState } from '@/lib/domain/documents';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 const STATE_TONES = {
   'in-force': 'green',

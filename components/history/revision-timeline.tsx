@@ -4,7 +4,7 @@ import { RevisionFacts } from '@/components/history/revision-facts';
 import { RevisionStateTag } from '@/components/history/revision-state-tag';
 import { ReviewDecisions } from '@/components/history/review-decisions';
 import { historyMessages as m } from '@/lib/messages/history';
-import type { TRevisionEntry } from '@/lib/server/history/revisions';
+import type { TRevisionEntry } from '@/lib/server/history/get-revision-history';
 
 /**
  * The revision a 「前の版と比較」 compares with: the one it amends, its predecessor in the chain

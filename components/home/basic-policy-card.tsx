@@ -3,7 +3,7 @@ import { KindLabel } from '@/components/ui/kind-label';
 import { ScheduledTag } from '@/components/ui/scheduled-tag';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
-import type { TDocumentSummary } from '@/lib/server/documents/types';
+import type { TDocumentSummary } from '@/lib/domain/documents';
 
 export function BasicPolicyCard({ document }: { document: TDocumentSummary }) {
   return (

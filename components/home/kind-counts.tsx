@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { messages as m } from '@/lib/messages/ja';
-import { DOCUMENT_KINDS, type TDocumentKind } from '@/lib/server/documents/types';
+import { DOCUMENT_KINDS, type TDocumentKind } from '@/lib/domain/documents';
 
 /** Counts of what the reader may see; kinds with none are left out rather than shown as 0, which would read as "there are none". */
 export function KindCounts({ counts }: { counts: Record<TDocumentKind, number> }) {

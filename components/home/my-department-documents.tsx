@@ -5,7 +5,7 @@ import { VisibilityBadge } from '@/components/ui/visibility-badge';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { authMessages as a } from '@/lib/messages/auth';
 import { messages as m } from '@/lib/messages/ja';
-import type { TDocumentSummary } from '@/lib/server/documents/types';
+import type { TDocumentSummary } from '@/lib/domain/documents';
 
 /** Documents owned by or granted to the reader's department: what a member of staff looks for first. */
 export function MyDepartmentDocuments({ departmentName, documents }: { departmentName: string; documents: TDocumentSummary[] }) {

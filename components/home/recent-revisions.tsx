@@ -3,7 +3,7 @@ import { ExcerptTag } from '@/components/library/excerpt-tag';
 import { KindLabel } from '@/components/ui/kind-label';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
-import type { TRecentRevision } from '@/lib/server/documents/types';
+import type { TRecentRevision } from '@/lib/domain/documents';
 
 export function RecentRevisions({ recent }: { recent: TRecentRevision[] }) {
   return (

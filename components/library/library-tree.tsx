@@ -7,7 +7,7 @@ import { VisibilityBadge } from '@/components/ui/visibility-badge';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 
 type TTreeOptions = { asOf?: string; showVisibility: boolean };
 

@@ -8,7 +8,7 @@ import { VisibilityBadge } from '@/components/ui/visibility-badge';
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TDocumentView } from '@/lib/server/documents/types';
+import type { TDocumentView } from '@/lib/domain/documents';
 
 /**
  * Title block of the reader. `requestedAsOf` is the date the reader asked for in the address

@@ -1,6 +1,6 @@
 import { WarekiDate } from '@/components/ui/wareki-date';
 import { messages as m } from '@/lib/messages/ja';
-import type { THistoryEntry } from '@/lib/server/documents/types';
+import type { THistoryEntry } from '@/lib/domain/documents';
 
 /** 沿革: when the document was enacted and amended, oldest first. */
 export function HistoryBox({ history }: { history: THistoryEntry[] }) {

@@ -3,7 +3,7 @@ import { KindLabel } from '@/components/ui/kind-label';
 import { searchMessages as s } from '@/lib/messages/search';
 import { messages as m } from '@/lib/messages/ja';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import type { TDocumentKind } from '@/lib/server/documents/types';
+import type { TDocumentKind } from '@/lib/domain/documents';
 import type { TSearchHit, TSearchResult } from '@/lib/server/search/search-documents';
 
 /** A /search URL with the given parameters changed (null removes one); page resets unless given. */

@@ -1,6 +1,6 @@
 import { Tag, type TTagTone } from '@/components/ui/tag';
 import { messages as m } from '@/lib/messages/ja';
-import type { TDocumentKind } from '@/lib/server/documents/types';
+import type { TDocumentKind } from '@/lib/domain/documents';
 
 const KIND_TONES = {
   BASIC_POLICY: 'key',

@@ -1,6 +1,6 @@
 import { Tag, type TTagTone } from '@/components/ui/tag';
 import { messages as m } from '@/lib/messages/ja';
-import type { TVisibility } from '@/lib/server/documents/types';
+import type { TVisibility } from '@/lib/domain/documents';
 
 const VISIBILITY_TONES = {
   PUBLIC: 'gray',

@@ -1,12 +1,10 @@
 import type { Widen } from '@/lib/messages/widen';
-import type { ROLE_VALUES } from '@/lib/schemas/admin';
+import type { TRole } from '@/lib/domain/roles';
 
 /*
- * Strings of the administration screens (accounts, departments, grants). Error sentences come
- * from the data access layer, already in Japanese.
+ * Strings of the administration screens (accounts, departments, grants). Error sentences are in
+ * admin-errors.ts (the data access layer throws them).
  */
-
-type TRole = (typeof ROLE_VALUES)[number];
 
 const ja = {
   roles: {
@@ -140,7 +138,6 @@ const ja = {
     revoked: '閲覧権限を取り消しました。',
   },
 } as const;
-
 
 /** The shape another locale must satisfy. */
 export type TAdminMessages = Widen<typeof ja>;

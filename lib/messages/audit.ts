@@ -2,7 +2,7 @@ import type { Widen } from '@/lib/messages/widen';
 
 /*
  * Strings of the auditors' screen (監査記録). Error sentences of invalid filters come from the
- * data access layer, already in Japanese. Action codes not listed here are shown as they are.
+ * audit schemas (lib/schemas/audit.ts) and audit-errors.ts. Action codes not listed here are shown as they are.
  */
 
 const ja = {

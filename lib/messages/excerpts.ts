@@ -2,7 +2,7 @@ import type { Widen } from '@/lib/messages/widen';
 
 /*
  * Strings of 「外部に周知すべき事項の設定」 and of the panel in the draft editor that shows which
- * public articles a draft carries forward. Error sentences come from the data access layer.
+ * public articles a draft carries forward. Error sentences are in excerpts-errors.ts.
  */
 
 const ja = {

@@ -1,4 +1,4 @@
-import type { TRevisionState } from '@/lib/server/history/revisions';
+import type { TRevisionState } from '@/lib/domain/documents';
 
 /*
  * Strings of the revision history (改正履歴), single revisions and the 新旧対照表, and of the

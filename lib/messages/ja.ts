@@ -1,5 +1,5 @@
 import type { Widen } from '@/lib/messages/widen';
-import type { TDocumentKind, TVisibility } from '@/lib/server/documents/types';
+import type { TDocumentKind, TVisibility } from '@/lib/domain/documents';
 
 /*
  * Every string the reader-facing screens show. Components read them from here only, so that

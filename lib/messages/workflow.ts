@@ -1,7 +1,7 @@
 /*
  * Strings of the revision workflow: the draft editor, the approvers' queue and review screen,
  * creating a document and changing its metadata, and the tasks on the home page and in the header.
- * Error sentences of refused changes come from the data access layer, already in Japanese.
+ * Error sentences of refused changes are in workflow-errors.ts (the data access layer throws them).
  */
 
 const ja = {

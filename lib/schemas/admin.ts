@@ -1,7 +1,7 @@
+import { ROLES } from '@/lib/domain/roles';
 import { ZSingleLine } from '@/lib/schemas/text';
 import { z } from '@/lib/schemas/z';
 
-export const ROLE_VALUES = ['STAFF', 'EDITOR', 'APPROVER', 'AUDITOR', 'ADMIN'] as const;
 
 const ZLoginId = z
   .string()
@@ -11,7 +11,7 @@ const ZLoginId = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ログインIDは半角英小文字・数字・「.」「_」「-」で入力してください。');
 const ZDisplayName = ZSingleLine('氏名', 100);
 const ZDepartmentCode = z.string().trim().max(64).nullish().transform((v) => (v ? v : null));
-const ZRoles = z.array(z.enum(ROLE_VALUES, { error: '役割の指定が正しくありません。' })).max(ROLE_VALUES.length).transform((roles) => [...new Set(roles)]);
+const ZRoles = z.array(z.enum(ROLES, { error: '役割の指定が正しくありません。' })).max(ROLES.length).transform((roles) => [...new Set(roles)]);
 const ZId = z.string().uuid('対象が正しくありません。');
 
 export const ZCreateAccountInput = z.object({ loginId: ZLoginId, displayName: ZDisplayName, departmentCode: ZDepartmentCode, roles: ZRoles });

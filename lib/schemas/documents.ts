@@ -6,6 +6,15 @@ export const ZSlug = z
   .max(100, '文書の指定が正しくありません。')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '文書の指定が正しくありません。');
 
+/**
+ * A revision's stable number as it appears in a path or a query (/revisions/12, ?from=3): up to six
+ * digits. Numbers no revision has (0, 999999) pass and answer not found in the data access layer.
+ */
+export const ZRevisionNumber = z
+  .string({ error: '版番号は数字で指定してください。' })
+  .regex(/^\d{1,6}$/, '版番号は数字で指定してください。')
+  .transform(Number);
+
 /** An ISO calendar date (YYYY-MM-DD) that exists. */
 export const ZIsoDate = z
   .string({ error: '日付は YYYY-MM-DD の形式で入力してください。' })

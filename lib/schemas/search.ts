@@ -1,5 +1,5 @@
 import { z } from '@/lib/schemas/z';
-import { DOCUMENT_KINDS } from '@/lib/server/documents/types';
+import { DOCUMENT_KINDS } from '@/lib/domain/documents';
 
 export const SEARCH_SCOPES = ['current', 'all'] as const;
 export type TSearchScope = (typeof SEARCH_SCOPES)[number];

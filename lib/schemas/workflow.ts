@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/domain/documents';
 import { z } from '@/lib/schemas/z';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
 import { ZSingleLine } from '@/lib/schemas/text';
@@ -56,11 +57,11 @@ export const ZCreateDocumentInput = z.object({
     .max(100)
     // /documents/new is the creation screen
     .refine((slug) => slug !== 'new', '「new」はスラッグに使用できません。'),
-  kind: z.enum(['BASIC_POLICY', 'STANDARD', 'SAFETY_MANAGEMENT_STANDARD', 'PROCEDURE'], { error: '種別を選択してください。' }),
+  kind: z.enum(DOCUMENT_KINDS, { error: '種別を選択してください。' }),
   title: ZSingleLine('表題', 200),
   parentSlug: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
   departmentCode: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
-  visibility: z.enum(['PUBLIC', 'STAFF', 'RESTRICTED'], { error: '公開範囲を選択してください。' }),
+  visibility: z.enum(VISIBILITIES, { error: '公開範囲を選択してください。' }),
   requiredApprovals: z.coerce.number().int().min(1, '必要な承認数は1〜5で指定してください。').max(5, '必要な承認数は1〜5で指定してください。'),
   reviewIntervalMonths: z.coerce.number().int().min(1, '見直し間隔は1〜120か月で指定してください。').max(120, '見直し間隔は1〜120か月で指定してください。'),
 });

@@ -7,7 +7,7 @@ import { listLibrary } from '@/lib/server/documents/list-library';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { getActor } from '@/lib/server/auth/actor';
 import { signInAs } from '../support/as-user';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 
 
 const flatten = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);

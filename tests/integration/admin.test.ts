@@ -6,7 +6,7 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { verifyPassword } from '@/lib/server/auth/password';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { seedDatabase } from '@/lib/server/seed/seed-database';

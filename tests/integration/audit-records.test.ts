@@ -165,7 +165,7 @@ describe('verification and export change state: POST only', () => {
 
   it('POST /api/v1/audit/verify verifies and records it', async () => {
     await signInAs('demo-auditor');
-    const response = await verifyRoute.POST();
+    const response = await verifyRoute.POST(new Request('http://localhost/api/v1/audit/verify', { method: 'POST' }));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true });
     expect((await eventsWhere({ action: 'audit.verify', actorLoginId: 'demo-auditor' })).length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { signInWithDirectory } from '@/lib/server/auth/directory-sign-in';
 import { loadLiveSession } from '@/lib/server/auth/sessions';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { signInAs } from '../support/as-user';
 

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { getPortalOverview } from '@/lib/server/documents/get-portal-overview';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { listLibrary } from '@/lib/server/documents/list-library';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import type { TArticle, TPolicyTree } from '@/lib/policy-text/tree';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 
 const allArticles = (tree: TPolicyTree): TArticle[] => [
   ...tree.articles,

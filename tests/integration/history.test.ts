@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { compareRevisions, getRevisionHistory, getRevisionPage } from '@/lib/server/history/revisions';
+import { compareRevisions } from '@/lib/server/history/compare-revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
+import { getRevisionPage } from '@/lib/server/history/get-revision-page';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import { saveDraft, startDraft } from '@/lib/server/workflow/revisions';
+import { saveDraft } from '@/lib/server/workflow/save-draft';
+import { startDraft } from '@/lib/server/workflow/start-draft';
 import { getDraftEditor } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 

@@ -9,11 +9,12 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
-import { getRevisionHistory } from '@/lib/server/history/revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
 import { searchDocuments } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import { createDocument, updateDocumentMetadata } from '@/lib/server/workflow/documents';
-import { startDraft } from '@/lib/server/workflow/revisions';
+import { createDocument } from '@/lib/server/documents/create-document';
+import { updateDocumentMetadata } from '@/lib/server/documents/update-document-metadata';
+import { startDraft } from '@/lib/server/workflow/start-draft';
 import { getDraftEditor, listApprovalQueue } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 

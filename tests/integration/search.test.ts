@@ -10,7 +10,10 @@ import { moveUnitsInForce, unsafeReindexSearch } from '@/lib/server/search/index
 import { SEARCH_PAGE_SIZE } from '@/lib/schemas/search';
 import { searchDocuments, SearchQueryError, setSearchVerifyLimitForTests, type TSearchResult } from '@/lib/server/search/search-documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import { approveRevision, saveDraft, startDraft, submitRevision } from '@/lib/server/workflow/revisions';
+import { approveRevision } from '@/lib/server/workflow/approve-revision';
+import { saveDraft } from '@/lib/server/workflow/save-draft';
+import { startDraft } from '@/lib/server/workflow/start-draft';
+import { submitRevision } from '@/lib/server/workflow/submit-revision';
 import { getDraftEditor } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 

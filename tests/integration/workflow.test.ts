@@ -4,12 +4,17 @@ import { PermissionDeniedError } from '@/lib/server/auth/actor';
 import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
 import { listLibrary } from '@/lib/server/documents/list-library';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import { approveRevision, rejectRevision, saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
+import { approveRevision } from '@/lib/server/workflow/approve-revision';
+import { rejectRevision } from '@/lib/server/workflow/reject-revision';
+import { saveDraft } from '@/lib/server/workflow/save-draft';
+import { startDraft } from '@/lib/server/workflow/start-draft';
+import { submitRevision } from '@/lib/server/workflow/submit-revision';
+import { withdrawRevision } from '@/lib/server/workflow/withdraw-revision';
 import { getDraftEditor, getMyTasks, listApprovalQueue } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 
@@ -205,7 +210,8 @@ describe('document metadata and drafts, guarded in the data layer', () => {
   });
 
   it('refuses a parent that would close a cycle, and the reserved slug new', async () => {
-    const { createDocument, updateDocumentMetadata } = await import('@/lib/server/workflow/documents');
+    const { createDocument } = await import('@/lib/server/documents/create-document');
+    const { updateDocumentMetadata } = await import('@/lib/server/documents/update-document-metadata');
     await signInAs('demo-editor');
     const base = { visibility: 'STAFF', requiredApprovals: 1, reviewIntervalMonths: 12 };
     await expect(updateDocumentMetadata({ ...base, slug: 'sample-standard', title: '○○市情報セキュリティ対策基準（サンプル）', parentSlug: 'sample-procedure-media' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('下位の文書') });

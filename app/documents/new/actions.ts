@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
-import { createDocument } from '@/lib/server/workflow/documents';
+import { createDocument } from '@/lib/server/documents/create-document';
 
 
 /** Creates a document with its first draft; the DAL checks the editor's permission and every field. */

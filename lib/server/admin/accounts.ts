@@ -1,14 +1,15 @@
 import 'server-only';
+import { adminErrors } from '@/lib/messages/admin-errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ZAccountTargetInput, ZCreateAccountInput, ZSetAccountStatusInput, ZUpdateAccountInput } from '@/lib/schemas/admin';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { keepTwoAdministrators, recordingRefusal, refuseOwnAccessChange } from '@/lib/server/admin/two-person-rule';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { generatePassword, hashPassword } from '@/lib/server/auth/password';
 import { wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 
 export interface TAccountRow {
@@ -34,7 +35,7 @@ export async function listAccounts(): Promise<TAccountRow[]> {
 async function departmentIdOf(code: string | null): Promise<string | null> {
   if (!code) return null;
   const department = await db().department.findUnique({ where: { code }, select: { id: true } });
-  if (!department) throw new DalError('INVALID_INPUT', '部局が見つかりません。');
+  if (!department) throw new DalError('INVALID_INPUT', adminErrors.departmentNotFound);
   return department.id;
 }
 
@@ -49,7 +50,7 @@ export async function createAccount(input: unknown): Promise<{ userId: string; l
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { loginId: data.loginId }, select: { id: true } })) {
-      throw new DalError('CONFLICT', `ログインID「${data.loginId}」は既に使われています。`);
+      throw new DalError('CONFLICT', adminErrors.loginIdTaken(data.loginId));
     }
     const user = await tx.user.create({
       data: { loginId: data.loginId, displayName: data.displayName, departmentId, roles: data.roles, passwordHash },
@@ -77,7 +78,7 @@ export async function updateAccount(input: unknown): Promise<void> {
   requirePermission(actor, 'account:manage');
   const data = parseInput(ZUpdateAccountInput, input);
   if (data.userId === actor.id && !data.roles.includes('ADMIN')) {
-    throw new DalError('INVALID_INPUT', '自分自身のシステム管理者の役割は外せません。');
+    throw new DalError('INVALID_INPUT', adminErrors.ownAdminRole);
   }
   const departmentId = await departmentIdOf(data.departmentCode);
   const context = await getRequestContext();
@@ -87,7 +88,7 @@ export async function updateAccount(input: unknown): Promise<void> {
     await db().$transaction(async (tx) => {
       await keepTwoAdministrators(tx, { userId: data.userId, remainsActiveAdministrator: data.roles.includes('ADMIN') });
         const before = await tx.user.findUnique({ where: { id: data.userId }, select: { roles: true, displayName: true, department: { select: { code: true } } } });
-      if (!before) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+      if (!before) throw new DalError('NOT_FOUND', adminErrors.accountNotFound);
       await tx.user.update({ where: { id: data.userId }, data: { displayName: data.displayName, departmentId, roles: data.roles } });
       await recordEvent(tx, {
         action: 'account.update',
@@ -115,7 +116,7 @@ export async function resetPassword(input: unknown): Promise<{ password: string 
   const context = await getRequestContext();
   await db().$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionsValidAfter: wallClock() } });
-    if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+    if (updated.count === 0) throw new DalError('NOT_FOUND', adminErrors.accountNotFound);
     await recordEvent(tx, { action: 'account.password-reset', outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
   });
   return { password };
@@ -126,7 +127,7 @@ export async function setAccountStatus(input: unknown): Promise<void> {
   const actor = await getActor();
   requirePermission(actor, 'account:manage');
   const { userId, status } = parseInput(ZSetAccountStatusInput, input);
-  if (userId === actor.id && status === 'DISABLED') throw new DalError('INVALID_INPUT', '自分自身のアカウントは無効にできません。');
+  if (userId === actor.id && status === 'DISABLED') throw new DalError('INVALID_INPUT', adminErrors.ownAccountDisabled);
   const context = await getRequestContext();
   const action = status === 'DISABLED' ? 'account.disable' : 'account.enable';
   await recordingRefusal({ actor, context, action, targetType: 'account', targetId: userId }, () =>
@@ -136,7 +137,7 @@ export async function setAccountStatus(input: unknown): Promise<void> {
         where: { id: userId },
         data: status === 'DISABLED' ? { status, sessionsValidAfter: wallClock() } : { status },
       });
-      if (updated.count === 0) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+      if (updated.count === 0) throw new DalError('NOT_FOUND', adminErrors.accountNotFound);
       await recordEvent(tx, { action, outcome: 'SUCCESS', actor, context, targetType: 'account', targetId: userId });
     }),
   );

@@ -1,10 +1,11 @@
 import 'server-only';
+import { adminErrors } from '@/lib/messages/admin-errors';
 import { ZCreateDepartmentInput, ZRenameDepartmentInput } from '@/lib/schemas/admin';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 
 export interface TDepartmentRow {
@@ -29,7 +30,7 @@ export async function createDepartment(input: unknown): Promise<{ id: string }> 
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     if (await tx.department.findUnique({ where: { code: data.code }, select: { id: true } })) {
-      throw new DalError('CONFLICT', `部局コード「${data.code}」は既に使われています。`);
+      throw new DalError('CONFLICT', adminErrors.departmentCodeTaken(data.code));
     }
     const last = await tx.department.aggregate({ _max: { sortOrder: true } });
     const department = await tx.department.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } });
@@ -45,7 +46,7 @@ export async function renameDepartment(input: unknown): Promise<void> {
   const context = await getRequestContext();
   await db().$transaction(async (tx) => {
     const before = await tx.department.findUnique({ where: { id: data.departmentId }, select: { name: true } });
-    if (!before) throw new DalError('NOT_FOUND', '部局が見つかりません。');
+    if (!before) throw new DalError('NOT_FOUND', adminErrors.departmentNotFound);
     await tx.department.update({ where: { id: data.departmentId }, data: { name: data.name } });
     await recordEvent(tx, { action: 'department.update', outcome: 'SUCCESS', actor, context, targetType: 'department', targetId: data.departmentId, details: { before: before.name, after: data.name } });
   });

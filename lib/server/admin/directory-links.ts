@@ -1,10 +1,11 @@
 import 'server-only';
+import { adminErrors } from '@/lib/messages/admin-errors';
 import { ZSetDirectoryLinkInput } from '@/lib/schemas/directory-link';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { serverEnv } from '@/lib/server/env';
 import { getRequestContext } from '@/lib/server/request-context';
 
@@ -44,10 +45,10 @@ export async function setDirectoryLink(input: unknown): Promise<{ linked: boolea
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: data.userId }, select: { loginId: true, oidcIssuer: true, oidcSubject: true } });
-    if (!before) throw new DalError('NOT_FOUND', 'アカウントが見つかりません。');
+    if (!before) throw new DalError('NOT_FOUND', adminErrors.accountNotFound);
     if (link) {
       const holder = await tx.user.findFirst({ where: { oidcIssuer: link.issuer, oidcSubject: link.subject, id: { not: data.userId } }, select: { loginId: true } });
-      if (holder) throw new DalError('CONFLICT', `この庁内ディレクトリの利用者は、既にアカウント「${holder.loginId}」に連携されています。`);
+      if (holder) throw new DalError('CONFLICT', adminErrors.directoryUserLinked(holder.loginId));
     }
     // The unique index (oidc_issuer, oidc_subject) settles a race between two administrators.
     await tx.user.update({ where: { id: data.userId }, data: { oidcIssuer: link?.issuer ?? null, oidcSubject: link?.subject ?? null } });

@@ -1,12 +1,14 @@
 import 'server-only';
+import { adminErrors } from '@/lib/messages/admin-errors';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { ROLE_VALUES, ZAddGrantInput, ZRevokeGrantInput } from '@/lib/schemas/admin';
-import { parseInput } from '@/lib/server/admin/guard';
+import { ROLES } from '@/lib/domain/roles';
+import { ZAddGrantInput, ZRevokeGrantInput } from '@/lib/schemas/admin';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordingRefusal, refuseOwnGrant } from '@/lib/server/admin/two-person-rule';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 
 export interface TGrantRow {
@@ -66,23 +68,23 @@ export async function addGrant(input: unknown): Promise<{ id: string }> {
   const attempt = { actor, context, action: 'grant.create', targetType: 'document', targetId: data.documentSlug, details: { granteeType: data.granteeType, grantee: data.grantee } };
   return recordingRefusal(attempt, () => db().$transaction(async (tx) => {
     const document = await tx.document.findUnique({ where: { slug: data.documentSlug }, select: { id: true, visibility: true } });
-    if (!document || document.visibility !== 'RESTRICTED') throw new DalError('INVALID_INPUT', '限定公開の文書を選択してください。');
+    if (!document || document.visibility !== 'RESTRICTED') throw new DalError('INVALID_INPUT', adminErrors.grantNeedsRestricted);
     let target: { departmentId?: string; role?: Role; userId?: string };
     if (data.granteeType === 'DEPARTMENT') {
       const department = await tx.department.findUnique({ where: { code: data.grantee }, select: { id: true } });
-      if (!department) throw new DalError('INVALID_INPUT', '部局が見つかりません。');
+      if (!department) throw new DalError('INVALID_INPUT', adminErrors.departmentNotFound);
       target = { departmentId: department.id };
     } else if (data.granteeType === 'ROLE') {
-      if (!(ROLE_VALUES as readonly string[]).includes(data.grantee)) throw new DalError('INVALID_INPUT', '役割が正しくありません。');
+      if (!(ROLES as readonly string[]).includes(data.grantee)) throw new DalError('INVALID_INPUT', adminErrors.roleInvalid);
       target = { role: data.grantee as Role };
     } else {
       const user = await tx.user.findUnique({ where: { loginId: data.grantee }, select: { id: true } });
-      if (!user) throw new DalError('INVALID_INPUT', 'アカウントが見つかりません。');
+      if (!user) throw new DalError('INVALID_INPUT', adminErrors.accountNotFound);
       target = { userId: user.id };
     }
     refuseOwnGrant(actor, target);
     const existing = await tx.documentGrant.findFirst({ where: { documentId: document.id, ...target }, select: { id: true } });
-    if (existing) throw new DalError('CONFLICT', 'この付与先には既に閲覧権限があります。');
+    if (existing) throw new DalError('CONFLICT', adminErrors.grantExists);
     const grant = await tx.documentGrant.create({ data: { documentId: document.id, createdById: actor.id, ...target }, select: { id: true } });
     await recordEvent(tx, {
       action: 'grant.create',
@@ -104,7 +106,7 @@ export async function revokeGrant(input: unknown): Promise<void> {
   const context = await getRequestContext();
   await db().$transaction(async (tx) => {
     const grant = await tx.documentGrant.findUnique({ where: { id: grantId }, select: { id: true, role: true, document: { select: { slug: true } }, department: { select: { code: true } }, user: { select: { loginId: true } } } });
-    if (!grant) throw new DalError('NOT_FOUND', '閲覧権限が見つかりません。');
+    if (!grant) throw new DalError('NOT_FOUND', adminErrors.grantNotFound);
     await tx.documentGrant.delete({ where: { id: grantId } });
     await recordEvent(tx, {
       action: 'grant.revoke',

@@ -3,7 +3,7 @@ import type { Prisma, Role } from '@/lib/generated/prisma/client';
 import { adminMessages as m } from '@/lib/messages/admin';
 import { recordStandaloneEvent } from '@/lib/server/audit/record-event';
 import type { TActor } from '@/lib/server/auth/actor';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import type { TRequestContext } from '@/lib/server/request-context';
 
 /*

@@ -1,11 +1,12 @@
 import 'server-only';
+import { auditErrors } from '@/lib/messages/audit-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { GENESIS_HASH } from '@/lib/server/audit/chain';
 import { scopeOf, scopeWhere, toRow, type TAuditEventRow } from '@/lib/server/audit/list-events';
 import { hashMatchesContent } from '@/lib/server/audit/verify-chain';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 const MAX_SEQ = 9_223_372_036_854_775_807n;
 
@@ -28,7 +29,7 @@ export interface TAuditEventDetail {
 function parseSeq(input: unknown): bigint {
   const raw = typeof input === 'object' && input !== null ? (input as { seq?: unknown }).seq : undefined;
   const seq = typeof raw === 'string' && /^\d{1,19}$/.test(raw) ? BigInt(raw) : null;
-  if (seq === null || seq < 1n || seq > MAX_SEQ) throw new DalError('NOT_FOUND', '指定された監査記録は見つかりません。');
+  if (seq === null || seq < 1n || seq > MAX_SEQ) throw new DalError('NOT_FOUND', auditErrors.eventNotFound);
   return seq;
 }
 
@@ -43,7 +44,7 @@ export async function getAuditEvent(input: unknown): Promise<TAuditEventDetail> 
   const seq = parseSeq(input);
   const inScope = scopeWhere(scope);
   const row = await db().auditEvent.findFirst({ where: { AND: [inScope, { seq }] } });
-  if (!row) throw new DalError('NOT_FOUND', '指定された監査記録は見つかりません。');
+  if (!row) throw new DalError('NOT_FOUND', auditErrors.eventNotFound);
 
   const neighbour = (where: Prisma.AuditEventWhereInput, order: 'asc' | 'desc') =>
     db().auditEvent.findFirst({ where: { AND: [inScope, where] }, orderBy: { seq: order }, select: { seq: true } });

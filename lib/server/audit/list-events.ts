@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ZAuditFilter, type TAuditFilter } from '@/lib/schemas/audit';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { flushDenialCounts } from '@/lib/server/audit/record-refusal';
 import { getActor, refusePermission, type TActor } from '@/lib/server/auth/actor';

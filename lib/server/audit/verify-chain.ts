@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditErrors } from '@/lib/messages/audit-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { eventHash, GENESIS_HASH } from '@/lib/server/audit/chain';
 import { db } from '@/lib/server/db';
@@ -32,11 +33,11 @@ export async function unsafeVerifyAuditChain(options: { expectHead?: { seq: bigi
     const rows = await db().auditEvent.findMany({ where, orderBy: { seq: 'asc' }, take: BATCH });
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenAt: row.seq.toString(), reason: last ? `前の記録（${last.seq}）とつながっていません（削除・挿入・並べ替えの疑い）` : '最初の記録が連鎖の起点ではありません' };
+        return { ok: false, checked, brokenAt: row.seq.toString(), reason: last ? auditErrors.chain.notLinked(last.seq) : auditErrors.chain.firstNotGenesis };
       }
-      if (!hashMatchesContent(row)) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '記録の内容がハッシュと一致しません（改ざんの疑い）' };
+      if (!hashMatchesContent(row)) return { ok: false, checked, brokenAt: row.seq.toString(), reason: auditErrors.chain.hashMismatch };
       if (options.expectHead && row.seq === options.expectHead.seq) {
-        if (row.hash !== options.expectHead.hash) return { ok: false, checked, brokenAt: row.seq.toString(), reason: '保存済みの先頭ハッシュと一致しません（連鎖全体の書き換えの疑い）' };
+        if (row.hash !== options.expectHead.hash) return { ok: false, checked, brokenAt: row.seq.toString(), reason: auditErrors.chain.headMismatch };
         expectedSeen = true;
       }
       prevHash = row.hash;
@@ -47,7 +48,7 @@ export async function unsafeVerifyAuditChain(options: { expectHead?: { seq: bigi
     if (rows.length < BATCH) break;
   }
   if (options.expectHead && !expectedSeen) {
-    return { ok: false, checked, brokenAt: options.expectHead.seq.toString(), reason: '保存済みの先頭の記録が見つかりません（記録の削除の疑い）' };
+    return { ok: false, checked, brokenAt: options.expectHead.seq.toString(), reason: auditErrors.chain.headMissing };
   }
   return { ok: true, checked, head: last ? { seq: last.seq.toString(), hash: last.hash } : null };
 }

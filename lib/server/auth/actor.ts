@@ -1,4 +1,5 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -58,7 +59,7 @@ export class PermissionDeniedError extends Error {
   /** set once the refusal is in the audit trail, so that the wrappers do not record it again */
   recorded = false;
   constructor(readonly permission: TPermission | 'sign-in') {
-    super(permission === 'sign-in' ? 'ログインが必要です。' : 'この操作を行う権限がありません。');
+    super(permission === 'sign-in' ? commonErrors.signInRequired : commonErrors.forbidden);
     this.name = 'PermissionDeniedError';
   }
 }

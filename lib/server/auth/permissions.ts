@@ -5,8 +5,6 @@ import type { Role } from '@/lib/generated/prisma/enums';
  * The one permission table. Every read and write in lib/server asks it; screens may use `can`
  * to hide a button, never to protect anything.
  */
-export const ROLES = ['STAFF', 'EDITOR', 'APPROVER', 'AUDITOR', 'ADMIN'] as const satisfies readonly Role[];
-
 export const PERMISSIONS = [
   /** read STAFF documents (every signed-in account has it, whatever its roles) */
   'document:read-staff',

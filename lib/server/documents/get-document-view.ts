@@ -5,10 +5,10 @@ import { getActor } from '@/lib/server/auth/actor';
 import { publicEdition } from '@/lib/server/auth/document-access';
 import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { buildHistory } from '@/lib/server/documents/history';
+import { buildHistory } from '@/lib/server/documents/build-history';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
 import { recordDeniedRead, recordRead } from '@/lib/server/audit/record-read';
-import type { TDocumentView } from '@/lib/server/documents/types';
+import type { TDocumentView } from '@/lib/domain/documents';
 
 /**
  * A document as a reader sees it on `asOf` (today by default): the revision in force then,

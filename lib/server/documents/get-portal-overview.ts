@@ -2,7 +2,7 @@ import 'server-only';
 import { getActor } from '@/lib/server/auth/actor';
 import { todayInJapan } from '@/lib/server/clock';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
-import { DOCUMENT_KINDS, type TPortalOverview, type TRecentRevision } from '@/lib/server/documents/types';
+import { DOCUMENT_KINDS, type TPortalOverview, type TRecentRevision } from '@/lib/domain/documents';
 
 const RECENT_LIMIT = 5;
 

@@ -7,8 +7,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { dateColumn } from '@/lib/server/clock';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
-import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/server/documents/types';
+import { DalError } from '@/lib/domain/errors';
+import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/domain/documents';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import { renumberEditions } from '@/lib/server/workflow/chain';
 

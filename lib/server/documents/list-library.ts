@@ -2,7 +2,7 @@ import 'server-only';
 import { getActor } from '@/lib/server/auth/actor';
 import { todayInJapan } from '@/lib/server/clock';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
-import type { TLibraryNode } from '@/lib/server/documents/types';
+import type { TLibraryNode } from '@/lib/domain/documents';
 
 const KIND_ORDER = { BASIC_POLICY: 0, STANDARD: 1, SAFETY_MANAGEMENT_STANDARD: 2, PROCEDURE: 3 } as const;
 

@@ -4,7 +4,7 @@ import type { TActor } from '@/lib/server/auth/actor';
 import { fullAccessWhere, visibleDocumentsWhere } from '@/lib/server/auth/document-access';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import type { TDocumentSummary, TRevisionRef } from '@/lib/server/documents/types';
+import type { TDocumentSummary, TRevisionRef } from '@/lib/domain/documents';
 
 /** What a summary needs from the documents table: the document, its department and parent. */
 export const summarySelect = {

@@ -1,15 +1,16 @@
 import 'server-only';
+import { excerptsErrors } from '@/lib/messages/excerpts-errors';
 import { allArticles, articleLabel, carryExcerpts, sortAnchors, type TCarriedExcerpt } from '@/lib/policy-text/excerpts';
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { ZSetDraftExcerptsInput } from '@/lib/schemas/excerpts';
 import { ZSlug } from '@/lib/schemas/documents';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { dateColumn, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { baseExcerpts, draftCarry, excerptRevisionSelect } from '@/lib/server/excerpts/revision-excerpts';
 import { getRequestContext } from '@/lib/server/request-context';
 import { lockRevision } from '@/lib/server/workflow/load';
@@ -146,14 +147,14 @@ export async function saveDraftExcerpts(input: unknown): Promise<{ anchors: stri
   const context = await getRequestContext();
   return db().$transaction(async (tx) => {
     const { document, revision } = await lockRevision(tx, data.documentSlug, data.number);
-    if (revision.status !== 'DRAFT') throw new DalError('CONFLICT', 'この改正案は審査中のため、公開する条を変更できません。差し戻された後に変更してください。');
+    if (revision.status !== 'DRAFT') throw new DalError('CONFLICT', excerptsErrors.inReview);
     const { visibility } = await tx.document.findUniqueOrThrow({ where: { id: document.id }, select: { visibility: true } });
-    if (visibility === 'PUBLIC' && data.anchors.length > 0) throw new DalError('INVALID_INPUT', '公開文書には抜粋を設定できません。');
-    if (revision.version !== data.version) throw new DalError('CONFLICT', '改正案の本文がその後保存されました。画面を更新して、公開する条を確認し直してください。');
+    if (visibility === 'PUBLIC' && data.anchors.length > 0) throw new DalError('INVALID_INPUT', excerptsErrors.publicDocument);
+    if (revision.version !== data.version) throw new DalError('CONFLICT', excerptsErrors.staleVersion);
     const parsed = parsePolicyText(revision.draftText ?? '');
-    if (!parsed.ok) throw new DalError('INVALID_INPUT', '改正案の本文を条に分けられないため、公開する条を設定できません。編集画面で本文を直してください。');
+    if (!parsed.ok) throw new DalError('INVALID_INPUT', excerptsErrors.unparsable);
     const known = new Set(allArticles(parsed.tree).map((a) => a.id));
-    if (data.anchors.some((a) => !known.has(a))) throw new DalError('INVALID_INPUT', '改正案にない条が指定されています。画面を更新してください。');
+    if (data.anchors.some((a) => !known.has(a))) throw new DalError('INVALID_INPUT', excerptsErrors.unknownArticle);
     const anchors = sortAnchors(data.anchors);
     const before = (await draftCarry(tx, revision, parsed.tree)).carry.anchors;
     const contributorIds = revision.contributorIds.includes(actor.id) ? revision.contributorIds : [...revision.contributorIds, actor.id];

@@ -1,11 +1,12 @@
 import 'server-only';
+import { excerptsErrors } from '@/lib/messages/excerpts-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { carryChangesExcerpts, carryExcerpts, type TExcerptCarry } from '@/lib/policy-text/excerpts';
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import type { TActor } from '@/lib/server/auth/actor';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import type { TRequestContext } from '@/lib/server/request-context';
 
 /*
@@ -67,8 +68,7 @@ export async function draftCarry(tx: TClient, draft: TExcerptRevisionRow, tree: 
   return { carry, confirmed, needsConfirmation: !confirmed && carryChangesExcerpts(carry) };
 }
 
-export const EXCERPTS_UNCONFIRMED =
-  '外部に周知すべき事項（公開抜粋）の条に、番号の変更・削除・全部改正があります。「外部に周知すべき事項の設定」で引き継ぐ条を確認してから提出してください。';
+export const EXCERPTS_UNCONFIRMED = excerptsErrors.unconfirmed;
 
 /**
  * At submission: refuses a draft whose public articles were renumbered, deleted or rewritten

@@ -1,15 +1,9 @@
 import 'server-only';
 import { recordRefusal } from '@/lib/server/audit/record-refusal';
 import { getActor, PermissionDeniedError } from '@/lib/server/auth/actor';
-import { DalError } from '@/lib/server/documents/errors';
+import type { TActionResult } from '@/lib/domain/action-result';
+import { DalError } from '@/lib/domain/errors';
 
-export type TActionError = {
-  code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_INPUT' | 'PARSE_FAILED' | 'CONFLICT';
-  message: string;
-  /** for PARSE_FAILED: the parser's errors, each with its line */
-  lines?: { line: number; message: string }[];
-};
-export type TActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: TActionError };
 
 /**
  * Runs one DAL call for a server action and turns the DAL's typed failures into a result the

@@ -1,4 +1,5 @@
 import 'server-only';
+import { searchErrors } from '@/lib/messages/search-errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { buildSnippet, parseSearchQuery, termKeys, type TQueryError, type TSnippetPart } from '@/lib/policy-text/search-text';
 import { segmentAt, type TSearchSegment } from '@/lib/policy-text/search-units';
@@ -9,8 +10,8 @@ import { can, getActor, type TActor } from '@/lib/server/auth/actor';
 import { fullAccessSql } from '@/lib/server/auth/document-access';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
-import type { TDocumentKind } from '@/lib/server/documents/types';
+import { DalError } from '@/lib/domain/errors';
+import type { TDocumentKind } from '@/lib/domain/documents';
 import { getRequestContext } from '@/lib/server/request-context';
 import { ensureInForceToday } from '@/lib/server/search/index-revision';
 
@@ -62,12 +63,7 @@ export interface TSearchResult {
   };
 }
 
-const QUERY_MESSAGES: Record<TQueryError, string> = {
-  EMPTY: '検索する語を入力してください。',
-  TOO_LONG: '検索語が長すぎます。200文字以内で入力してください。',
-  CONTROL_CHARACTER: '検索語に使用できない文字（制御文字）が含まれています。',
-  TOO_MANY_TERMS: '検索語が多すぎます。空白で区切った語は10個までにしてください。',
-};
+const QUERY_MESSAGES: Record<TQueryError, string> = searchErrors;
 
 export class SearchQueryError extends DalError {
   constructor(readonly reason: TQueryError) {
@@ -107,7 +103,7 @@ const KIND_ORDER = Prisma.sql`CASE v.kind WHEN 'BASIC_POLICY' THEN 0 WHEN 'STAND
 export async function searchDocuments(input: unknown): Promise<TSearchResult> {
   const actor = await getActor();
   const parsedParams = ZSearchParams.safeParse(input);
-  if (!parsedParams.success) throw new DalError('INVALID_INPUT', parsedParams.error.issues[0]?.message ?? '検索条件が正しくありません。');
+  if (!parsedParams.success) throw new DalError('INVALID_INPUT', parsedParams.error.issues[0]?.message ?? searchErrors.invalidParams);
   const params = parsedParams.data;
   const query = parseSearchQuery(params.q);
   if (!query.ok) throw new SearchQueryError(query.error);

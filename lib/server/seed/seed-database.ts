@@ -8,7 +8,7 @@ import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { hashPassword } from '@/lib/server/auth/password';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
-import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/server/documents/types';
+import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/domain/documents';
 
 /*
  * The seed: the organisational units of 第３ of the basic policy, the city's real basic policy,

@@ -1,9 +1,10 @@
 import 'server-only';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import { isoDate } from '@/lib/server/clock';
-import { DalError } from '@/lib/server/documents/errors';
+import { dateColumn, isoDate } from '@/lib/server/clock';
+import { DalError } from '@/lib/domain/errors';
 
 /*
  * The chain of a document (docs/decisions/007): its APPROVED revisions, and rebased copies waiting
@@ -37,7 +38,7 @@ export function predecessorOn(chain: TChainLink[], date: string): TChainLink | n
 
 /** 第3版 for a link with an edition; 改正案 otherwise (a CONFIRMING copy is not numbered yet). */
 export function linkLabel(link: Pick<TChainLink, 'edition' | 'number'>): string {
-  return link.edition ? `第${link.edition}版` : `確認待ちの改正（整理番号${link.number}）`;
+  return workflowErrors.linkLabel(link.edition, link.number);
 }
 
 /**
@@ -49,14 +50,10 @@ export function assertBaseIsPredecessor(input: { chain: TChainLink[]; baseRevisi
   const predecessor = predecessorOn(input.chain, input.date);
   if ((predecessor?.id ?? null) === input.baseRevisionId) return predecessor;
   const base = input.chain.find((link) => link.id === input.baseRevisionId);
-  const baseText = base ? `${linkLabel(base)}（${formatWareki(base.effectiveDate)}施行）` : 'もとにした版';
-  const predecessorText = predecessor ? `${linkLabel(predecessor)}（${formatWareki(predecessor.effectiveDate)}施行）` : 'ありません';
-  throw new DalError(
-    'CONFLICT',
-    `この改正案は${baseText}をもとにしていますが、施行日 ${formatWareki(input.date)} の直前の版は${predecessorText}。` +
-      'もとにした版のあとに別の改正が承認されたか、施行日が別の版の前後に移りました。古い版の上に改正を重ねることはできません。' +
-      '改正案を取り下げて直前の版から作成し直すか、もとにした版に合う施行日を指定してください。',
-  );
+  const m = workflowErrors.staleBase;
+  const baseText = base ? m.base(linkLabel(base), formatWareki(base.effectiveDate)) : m.baseUnknown;
+  const predecessorText = predecessor ? m.base(linkLabel(predecessor), formatWareki(predecessor.effectiveDate)) : m.predecessorNone;
+  throw new DalError('CONFLICT', m.sentence(baseText, formatWareki(input.date), predecessorText));
 }
 
 /**
@@ -70,4 +67,23 @@ export async function renumberEditions(tx: Prisma.TransactionClient, documentId:
     FROM (SELECT id, row_number() OVER (ORDER BY effective_date, number) AS n FROM revisions
           WHERE document_id = ${documentId}::uuid AND status = 'APPROVED' AND effective_date IS NOT NULL) c
     WHERE r.id = c.id`;
+}
+
+/** The date another revision of the chain takes effect on, as a sentence; null when the date is free. */
+export async function dateClash(tx: Prisma.TransactionClient, documentId: string, effectiveDate: string): Promise<string | null> {
+  const clash = await tx.revision.findFirst({ where: { documentId, status: { in: ['APPROVED', 'CONFIRMING'] }, effectiveDate: dateColumn(effectiveDate) }, select: { number: true, edition: true } });
+  return clash ? workflowErrors.dateClash(formatWareki(effectiveDate), linkLabel(clash)) : null;
+}
+
+/** Refuses an effective date another revision of the chain already takes effect on. */
+export async function assertDateFree(tx: Prisma.TransactionClient, documentId: string, effectiveDate: string): Promise<void> {
+  const clash = await dateClash(tx, documentId, effectiveDate);
+  if (clash) throw new DalError('INVALID_INPUT', clash);
+}
+
+/** The revisions a draft may start from: the one in force today and every scheduled one, oldest first. */
+export function baseChoices<T extends { status: string; effectiveDate: string }>(chain: T[], today: string): T[] {
+  const approved = chain.filter((link) => link.status === 'APPROVED');
+  const inForce = approved.filter((link) => link.effectiveDate <= today).at(-1);
+  return approved.filter((link) => link === inForce || link.effectiveDate > today);
 }

@@ -1,17 +1,19 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { ZCheckDateInput, ZConfirmInput } from '@/lib/schemas/workflow';
-import { parseInput } from '@/lib/server/admin/guard';
+import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 import { indexRevision } from '@/lib/server/search/index-revision';
-import { linkLabel, loadChain, predecessorOn, renumberEditions } from '@/lib/server/workflow/chain';
+import { dateClash, linkLabel, loadChain, predecessorOn, renumberEditions } from '@/lib/server/workflow/chain';
 import { lockRevision } from '@/lib/server/workflow/load';
-import { assertTransition, dateClash } from '@/lib/server/workflow/revisions';
+import { assertTransition } from '@/lib/server/workflow/assert-transition';
 import { TRANSITIONS } from '@/lib/server/workflow/state-machine';
 
 /**
@@ -34,9 +36,9 @@ export async function confirmRevision(input: unknown): Promise<{ edition: number
       date,
     );
     if (!predecessor || predecessor.id !== revision.amendsRevisionId) {
-      throw new DalError('CONFLICT', 'この改正の直前の版が変わっています。画面を更新して、新旧対照表を確かめ直してください。');
+      throw new DalError('CONFLICT', workflowErrors.predecessorChanged);
     }
-    if (predecessor.status !== 'APPROVED') throw new DalError('CONFLICT', `先に直前の${linkLabel(predecessor)}を確認してください。`);
+    if (predecessor.status !== 'APPROVED') throw new DalError('CONFLICT', workflowErrors.confirmPredecessorFirst(linkLabel(predecessor)));
     await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'APPROVE', comment: data.comment, effectiveDate: revision.effectiveDate, createdAt: wallClock() } });
     await tx.revision.update({ where: { id: revision.id }, data: { status: TRANSITIONS.confirm.to, approvedAt: wallClock(), approvedById: actor.id } });
     await renumberEditions(tx, revision.documentId);
@@ -66,12 +68,12 @@ export async function checkEffectiveDate(input: unknown): Promise<TDateCheck> {
   const actor = await getActor();
   requirePermission(actor, 'revision:draft');
   const data = parseInput(ZCheckDateInput, input);
-  if (data.effectiveDate < todayInJapan()) return { ok: false, message: '施行日に過去の日付は指定できません。' };
+  if (data.effectiveDate < todayInJapan()) return { ok: false, message: commonErrors.pastEffectiveDate };
   const revision = await db().revision.findFirst({
     where: { document: { slug: data.slug }, number: data.number, status: { in: ['DRAFT', 'IN_REVIEW'] } },
     select: { documentId: true, baseRevisionId: true },
   });
-  if (!revision) throw new DalError('NOT_FOUND', '改正案が見つかりません。');
+  if (!revision) throw new DalError('NOT_FOUND', workflowErrors.draftNotFound);
   return db().$transaction(async (tx) => {
     const clash = await dateClash(tx, revision.documentId, data.effectiveDate);
     if (clash) return { ok: false as const, message: clash };
@@ -82,8 +84,13 @@ export async function checkEffectiveDate(input: unknown): Promise<TDateCheck> {
       return {
         ok: false as const,
         message: base
-          ? `この改正案は${linkLabel(base)}をもとにしています。施行日 ${formatWareki(data.effectiveDate)} では${predecessor ? `${linkLabel(predecessor)}` : '最初の版'}の改正になるため提出できません。${base.effectiveDate < data.effectiveDate ? `${linkLabel(base)}の次の版の施行日より前` : `${formatWareki(base.effectiveDate)}より後`}の日付を指定してください。`
-          : 'もとにした版のあとに別の改正が承認されています。改正案を作成し直してください。',
+          ? workflowErrors.dateMovesBase.withBase(
+              linkLabel(base),
+              formatWareki(data.effectiveDate),
+              predecessor ? linkLabel(predecessor) : workflowErrors.dateMovesBase.firstRevision,
+              base.effectiveDate < data.effectiveDate ? workflowErrors.dateMovesBase.beforeNextOf(linkLabel(base)) : workflowErrors.dateMovesBase.after(formatWareki(base.effectiveDate)),
+            )
+          : workflowErrors.dateMovesBase.baseSuperseded,
       };
     }
     const later = chain.filter((link) => link.effectiveDate > data.effectiveDate);

@@ -1,6 +1,7 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 /**
  * The document and one of its revisions, with the revision row locked for the rest of the
@@ -8,11 +9,11 @@ import { DalError } from '@/lib/server/documents/errors';
  */
 export async function lockRevision(tx: Prisma.TransactionClient, slug: string, number: number) {
   const document = await tx.document.findUnique({ where: { slug }, select: { id: true, kind: true, slug: true, title: true, requiredApprovals: true } });
-  if (!document) throw new DalError('NOT_FOUND', '文書が見つかりません。');
+  if (!document) throw new DalError('NOT_FOUND', commonErrors.documentNotFound);
   await tx.$queryRaw`SELECT 1 FROM documents WHERE id = ${document.id}::uuid FOR UPDATE`;
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM revisions WHERE document_id = ${document.id}::uuid AND number = ${number} FOR UPDATE`;
   // A revision number of another document, or none at all, is the same "not found".
-  if (locked.length === 0) throw new DalError('NOT_FOUND', '版が見つかりません。');
+  if (locked.length === 0) throw new DalError('NOT_FOUND', commonErrors.revisionNotFound);
   const revision = await tx.revision.findUniqueOrThrow({ where: { id: locked[0]!.id } });
   return { document, revision };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { workflowErrors } from '@/lib/messages/workflow-errors';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
 import type { TPermission } from '@/lib/server/auth/permissions';
 
@@ -58,8 +59,4 @@ export function checkTransition(input: { action: TWorkflowAction; status: Revisi
   return { ok: true };
 }
 
-export const TRANSITION_MESSAGES: Record<Exclude<TTransitionCheck, { ok: true }>['reason'], string> = {
-  status: 'この版は現在の状態ではその操作ができません。画面を更新してください。',
-  permission: 'この操作を行う権限がありません。',
-  'separation-of-duties': '自分が起案・編集した版は承認・差戻しできません（提出した版も同じです）。',
-};
+export const TRANSITION_MESSAGES: Record<Exclude<TTransitionCheck, { ok: true }>['reason'], string> = workflowErrors.transition;

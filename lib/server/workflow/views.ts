@@ -2,13 +2,14 @@ import 'server-only';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
 import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
 import { cache } from 'react';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { RevisionStatus } from '@/lib/generated/prisma/enums';
 import { ZSlug } from '@/lib/schemas/documents';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { loadChain, predecessorOn } from '@/lib/server/workflow/chain';
+import { baseChoices, loadChain, predecessorOn } from '@/lib/server/workflow/chain';
 import type { TRebaseConflict } from '@/lib/server/workflow/rebase';
-import { baseChoices } from '@/lib/server/workflow/revisions';
 
 export interface TDecisionView {
   decision: 'APPROVE' | 'REJECT';
@@ -117,33 +118,46 @@ function decidable(contributor: boolean, approved: boolean): Pick<TQueueItem, 'c
   return { canDecide: cannotDecide === null, cannotDecide };
 }
 
+/** What the approvers decide on: 改正案 in review and rebased copies waiting for confirmation. */
+const AWAITING_DECISION = ['IN_REVIEW', 'CONFIRMING'] satisfies RevisionStatus[];
+
+const queueItemInclude = {
+  document: { select: { slug: true, title: true, requiredApprovals: true } },
+  decisions: { orderBy: { createdAt: 'asc' } },
+  submittedBy: { select: { displayName: true } },
+} satisfies Prisma.RevisionInclude;
+
+type TQueueRow = Prisma.RevisionGetPayload<{ include: typeof queueItemInclude }>;
+
 /** Revisions waiting for approval, oldest first. */
 export async function listApprovalQueue(): Promise<TQueueItem[]> {
   const actor = await getActor();
   requirePermission(actor, 'revision:approve');
   const revisions = await db().revision.findMany({
-    where: { status: { in: ['IN_REVIEW', 'CONFIRMING'] } },
+    where: { status: { in: AWAITING_DECISION } },
     orderBy: [{ submittedAt: 'asc' }, { number: 'asc' }],
-    include: { document: { select: { slug: true, title: true, requiredApprovals: true } }, decisions: true, submittedBy: { select: { displayName: true } } },
+    include: queueItemInclude,
   });
-  return revisions.map((r) => {
-    const confirm = r.status === 'CONFIRMING';
-    // A rebased copy starts a round of its own: the original's approvals were for another text.
-    const round = confirm ? r.decisions.filter((d) => d.decision === 'APPROVE') : r.decisions.filter((d) => d.decision === 'APPROVE' && d.createdAt >= (r.submittedAt ?? r.createdAt));
-    return {
-      slug: r.document.slug,
-      title: r.document.title,
-      number: r.number,
-      kind: confirm ? ('confirm' as const) : ('review' as const),
-      submittedAt: (r.submittedAt ?? r.createdAt).toISOString(),
-      submittedBy: r.submittedBy?.displayName ?? '',
-      changeReason: r.changeReason ?? '',
-      effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null,
-      approvals: round.length,
-      required: r.requiredApprovals ?? r.document.requiredApprovals,
-      ...decidable(r.contributorIds.includes(actor.id), round.some((d) => d.reviewerId === actor.id)),
-    };
-  });
+  return revisions.map((r) => toQueueItem(r, actor.id));
+}
+
+function toQueueItem(r: TQueueRow, actorId: string): TQueueItem {
+  const confirm = r.status === 'CONFIRMING';
+  // A rebased copy starts a round of its own: the original's approvals were for another text.
+  const round = confirm ? r.decisions.filter((d) => d.decision === 'APPROVE') : r.decisions.filter((d) => d.decision === 'APPROVE' && d.createdAt >= (r.submittedAt ?? r.createdAt));
+  return {
+    slug: r.document.slug,
+    title: r.document.title,
+    number: r.number,
+    kind: confirm ? ('confirm' as const) : ('review' as const),
+    submittedAt: (r.submittedAt ?? r.createdAt).toISOString(),
+    submittedBy: r.submittedBy?.displayName ?? '',
+    changeReason: r.changeReason ?? '',
+    effectiveDate: r.effectiveDate ? isoDate(r.effectiveDate) : null,
+    approvals: round.length,
+    required: r.requiredApprovals ?? r.document.requiredApprovals,
+    ...decidable(r.contributorIds.includes(actorId), round.some((d) => d.reviewerId === actorId)),
+  };
 }
 
 export interface TReviewView extends TQueueItem {
@@ -167,10 +181,13 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
   const actor = await getActor();
   requirePermission(actor, 'revision:approve');
   if (!ZSlug.safeParse(slug).success || !Number.isInteger(number)) return null;
-  const queue = await listApprovalQueue();
-  const item = queue.find((q) => q.slug === slug && q.number === number);
-  if (!item) return null;
-  const revision = await db().revision.findFirstOrThrow({ where: { document: { slug }, number }, include: { decisions: { orderBy: { createdAt: 'asc' } }, rebasedFrom: { select: { number: true, edition: true } } } });
+  // Only a revision awaiting a decision has a review: anything else answers like a missing one.
+  const revision = await db().revision.findFirst({
+    where: { document: { slug }, number, status: { in: AWAITING_DECISION } },
+    include: { ...queueItemInclude, rebasedFrom: { select: { number: true, edition: true } } },
+  });
+  if (!revision) return null;
+  const item = toQueueItem(revision, actor.id);
   const chain = (await db().$transaction((tx) => loadChain(tx, revision.documentId))).filter((link) => link.id !== revision.id);
   const date = revision.effectiveDate ? isoDate(revision.effectiveDate) : null;
   // 改正前 is always the revision this one amends: a rebased copy's recorded predecessor, a 改正案's
@@ -181,16 +198,17 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
   const predecessor = shownId ? await db().revision.findUnique({ where: { id: shownId } }) : null;
   const who = await names(revision.decisions.map((d) => d.reviewerId));
   const tree = ZPolicyTree.parse(revision.content);
+  const predecessorTree = predecessor ? ZPolicyTree.parse(predecessor.content) : null;
   const today = todayInJapan();
   return {
     ...item,
     tree,
-    comparison: predecessor ? compareTrees(ZPolicyTree.parse(predecessor.content), tree) : null,
+    comparison: predecessorTree ? compareTrees(predecessorTree, tree) : null,
     inForce: predecessor
       ? {
           number: predecessor.number,
           edition: predecessor.edition,
-          tree: ZPolicyTree.parse(predecessor.content),
+          tree: predecessorTree!,
           effectiveDate: isoDate(predecessor.effectiveDate!),
           scheduled: isoDate(predecessor.effectiveDate!) > today,
           confirming: predecessor.status === 'CONFIRMING',

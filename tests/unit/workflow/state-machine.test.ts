@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, permissionsOf } from '@/lib/server/auth/permissions';
+import { ROLES } from '@/lib/domain/roles';
+import { permissionsOf } from '@/lib/server/auth/permissions';
 import { checkTransition, WORKFLOW_ACTIONS, type TWorkflowAction } from '@/lib/server/workflow/state-machine';
 
 const STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'CONFIRMING', 'REBASED'] as const;

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ConfirmForm, DecisionForm } from '@/components/approvals/decision-form';
 import { SideBySide } from '@/components/approvals/side-by-side';
 import { ComparisonTable } from '@/components/compare/comparison-table';
-import { formatDateTime } from '@/components/editor/format';
+import { formatDateTime } from '@/lib/format/tokyo-time';
 import { WorkflowBreadcrumb } from '@/components/editor/workflow-breadcrumb';
 import { ExcerptCarryPanel } from '@/components/excerpts/excerpt-carry-panel';
 import { DecisionList } from '@/components/editor/workflow-records';
@@ -14,8 +14,7 @@ import { Tag } from '@/components/ui/tag';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { serializePolicyText } from '@/lib/policy-text/serialize';
 import { formatWareki } from '@/lib/policy-text/wareki';
-import { ZSlug } from '@/lib/schemas/documents';
-import { z } from '@/lib/schemas/z';
+import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
 import { requireScreen } from '@/lib/server/auth/screen-access';
 import { todayInJapan } from '@/lib/server/clock';
 import { getReviewExcerpts } from '@/lib/server/excerpts/draft-excerpts';
@@ -26,8 +25,6 @@ import { approveRevisionAction, confirmRevisionAction, rejectRevisionAction } fr
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: m.queue.title, robots: { index: false } };
-
-const ZRevisionNumber = z.coerce.number().int().positive().max(100_000);
 
 type TProps = { params: Promise<{ slug: string; number: string }> };
 

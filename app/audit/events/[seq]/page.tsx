@@ -4,7 +4,7 @@ import { AuditEventDetail } from '@/components/audit/audit-event-detail';
 import { auditMessages as m } from '@/lib/messages/audit';
 import { getAuditEvent, type TAuditEventDetail } from '@/lib/server/audit/get-event';
 import { PermissionDeniedError } from '@/lib/server/auth/actor';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -13,8 +13,9 @@ import { previousApproved } from '@/components/history/revision-timeline';
 import { Notice } from '@/components/ui/notice';
 import { historyMessages } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
-import { ZSlug } from '@/lib/schemas/documents';
-import { compareRevisions, getRevisionHistory } from '@/lib/server/history/revisions';
+import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
+import { compareRevisions } from '@/lib/server/history/compare-revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,8 +25,6 @@ type TProps = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const REVISION_NUMBER = /^\d{1,6}$/;
 
 // generateMetadata and the page ask for the same data; read (and audit) it once per request.
 const loadComparison = cache(async (slug: string, from: number, to: number) => compareRevisions(slug, from, to));
@@ -49,8 +48,8 @@ async function readRequest({ params, searchParams }: TProps): Promise<TRequest> 
   const all = single(query.all) === '1';
   const fromText = single(query.from);
   const toText = single(query.to);
-  const from = fromText && REVISION_NUMBER.test(fromText) ? Number(fromText) : null;
-  const to = toText && REVISION_NUMBER.test(toText) ? Number(toText) : null;
+  const from = ZRevisionNumber.safeParse(fromText).data ?? null;
+  const to = ZRevisionNumber.safeParse(toText).data ?? null;
   const common = { slug: slug.data, beforeFirst, all };
   if (from === null || to === null) {
     const missing = query.from === undefined && query.to === undefined;

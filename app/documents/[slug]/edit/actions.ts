@@ -4,7 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
 import { checkEffectiveDate } from '@/lib/server/workflow/confirm';
-import { saveDraft, startDraft, submitRevision, withdrawRevision } from '@/lib/server/workflow/revisions';
+import { saveDraft } from '@/lib/server/workflow/save-draft';
+import { startDraft } from '@/lib/server/workflow/start-draft';
+import { submitRevision } from '@/lib/server/workflow/submit-revision';
+import { withdrawRevision } from '@/lib/server/workflow/withdraw-revision';
 
 /*
  * Public POST endpoints of the draft editor: each reads only the fields it knows and calls one

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { formText as text, formTexts as texts } from '@/lib/form-fields';
 import { saveDraftExcerpts } from '@/lib/server/excerpts/draft-excerpts';
 import { runAction } from '@/lib/server/http/action-result';
-import { startDraft } from '@/lib/server/workflow/revisions';
+import { startDraft } from '@/lib/server/workflow/start-draft';
 
 /** Confirms which articles of the open draft form its public edition; the DAL checks the editor, the draft's state and version, and the anchors. */
 export async function saveExcerptsAction(_previous: unknown, formData: FormData) {

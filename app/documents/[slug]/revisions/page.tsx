@@ -10,7 +10,7 @@ import { KindLabel } from '@/components/ui/kind-label';
 import { historyMessages as m } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
 import { ZSlug } from '@/lib/schemas/documents';
-import { getRevisionHistory } from '@/lib/server/history/revisions';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
 
 export const dynamic = 'force-dynamic';
 

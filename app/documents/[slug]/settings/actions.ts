@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
-import { updateDocumentMetadata } from '@/lib/server/workflow/documents';
+import { updateDocumentMetadata } from '@/lib/server/documents/update-document-metadata';
 
 
 /** Changes a document's metadata; the slug and kind are not read (they cannot be changed). */

@@ -1,12 +1,7 @@
 import { listAuditEvents } from '@/lib/server/audit/list-events';
-import { jsonFromError, jsonOk } from '@/lib/server/http/json';
+import { withRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
-  try {
-    return jsonOk(await listAuditEvents(Object.fromEntries(new URL(request.url).searchParams)));
-  } catch (error) {
-    return jsonFromError(error);
-  }
-}
+/** The DAL parses the filter and the cursor. */
+export const GET = withRoute({}, ({ query }) => listAuditEvents(query));

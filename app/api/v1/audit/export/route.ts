@@ -1,5 +1,7 @@
 import { exportAuditCsv } from '@/lib/server/audit/list-events';
-import { jsonError, jsonFromError } from '@/lib/server/http/json';
+import { httpMessages } from '@/lib/messages/http';
+import { jsonError } from '@/lib/server/http/json';
+import { withRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,23 +9,19 @@ export const dynamic = 'force-dynamic';
  * A POST (a form on /audit, or JSON): an export is recorded in the trail, and nothing that changes
  * state answers a GET. The filter comes as form fields or as a JSON object.
  */
-export async function POST(request: Request) {
-  try {
-    const filter = await readFilter(request);
-    if (!filter) return jsonError(400, 'INVALID_INPUT', '絞り込みの条件を読み取れません。');
-    const stream = await exportAuditCsv(filter);
-    const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-');
-    return new Response(stream, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="audit-${stamp}.csv"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
-  } catch (error) {
-    return jsonFromError(error);
-  }
-}
+export const POST = withRoute({}, async ({ request }) => {
+  const filter = await readFilter(request);
+  if (!filter) return jsonError(400, 'INVALID_INPUT', httpMessages.auditFilterUnreadable);
+  const stream = await exportAuditCsv(filter);
+  const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-');
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="audit-${stamp}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+});
 
 async function readFilter(request: Request): Promise<Record<string, unknown> | null> {
   const type = request.headers.get('content-type') ?? '';

@@ -1,13 +1,7 @@
 import { verifyAuditChainForAuditor } from '@/lib/server/audit/verify-for-auditor';
-import { jsonFromError, jsonOk } from '@/lib/server/http/json';
+import { withRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /** A POST: verifying records the verification (the auditors' screen shows the last one). */
-export async function POST() {
-  try {
-    return jsonOk(await verifyAuditChainForAuditor());
-  } catch (error) {
-    return jsonFromError(error);
-  }
-}
+export const POST = withRoute({}, () => verifyAuditChainForAuditor());

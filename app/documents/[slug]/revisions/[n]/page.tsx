@@ -15,8 +15,8 @@ import { PolicyToc } from '@/components/reader/policy-toc';
 import { KindLabel } from '@/components/ui/kind-label';
 import { historyMessages as m } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
-import { ZSlug } from '@/lib/schemas/documents';
-import { getRevisionPage } from '@/lib/server/history/revisions';
+import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
+import { getRevisionPage } from '@/lib/server/history/get-revision-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,8 +28,9 @@ const loadRevision = cache(async (slug: string, n: number) => getRevisionPage(sl
 async function resolve({ params }: TProps) {
   const { slug, n } = await params;
   const parsed = ZSlug.safeParse(slug);
-  if (!parsed.success || !/^\d{1,6}$/.test(n)) return null;
-  return loadRevision(parsed.data, Number(n));
+  const number = ZRevisionNumber.safeParse(n);
+  if (!parsed.success || !number.success) return null;
+  return loadRevision(parsed.data, number.data);
 }
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {

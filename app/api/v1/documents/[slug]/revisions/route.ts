@@ -1,9 +1,8 @@
-import { getRevisionHistory } from '@/lib/server/history/revisions';
-import { jsonNotFound, jsonOk } from '@/lib/server/http/json';
+import { z } from '@/lib/schemas/z';
+import { ZSlug } from '@/lib/schemas/documents';
+import { getRevisionHistory } from '@/lib/server/history/get-revision-history';
+import { withRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const history = await getRevisionHistory((await params).slug);
-  return history ? jsonOk(history) : jsonNotFound();
-}
+export const GET = withRoute({ params: z.object({ slug: ZSlug }) }, ({ params }) => getRevisionHistory(params.slug));

@@ -1,11 +1,8 @@
-import { getRevisionPage } from '@/lib/server/history/revisions';
-import { jsonNotFound, jsonOk } from '@/lib/server/http/json';
+import { z } from '@/lib/schemas/z';
+import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
+import { getRevisionPage } from '@/lib/server/history/get-revision-page';
+import { withRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; n: string }> }) {
-  const { slug, n } = await params;
-  if (!/^\d{1,6}$/.test(n)) return jsonNotFound();
-  const page = await getRevisionPage(slug, Number(n));
-  return page ? jsonOk(page) : jsonNotFound();
-}
+export const GET = withRoute({ params: z.object({ slug: ZSlug, n: ZRevisionNumber }) }, ({ params }) => getRevisionPage(params.slug, params.n));

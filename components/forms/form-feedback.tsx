@@ -1,6 +1,6 @@
 import type { ReactNode, RefObject } from 'react';
 import { adminMessages as m } from '@/lib/messages/admin';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 /**
  * The outcome of a form: the DAL's Japanese message on refusal, or a short confirmation.

@@ -1,6 +1,7 @@
 import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
 import type { z } from 'zod';
-import { DalError } from '@/lib/server/documents/errors';
+import { DalError } from '@/lib/domain/errors';
 
 // PostgreSQL cannot store NUL in text or jsonb: let through, it would fail as a database error (a 500).
 function containsNul(input: unknown): boolean {
@@ -12,7 +13,7 @@ function containsNul(input: unknown): boolean {
 
 /** Parses input with a schema, turning its first messages into one Japanese INVALID_INPUT error. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  if (containsNul(input)) throw new DalError('INVALID_INPUT', '使用できない文字（NUL）が含まれています。');
+  if (containsNul(input)) throw new DalError('INVALID_INPUT', commonErrors.nulCharacter);
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new DalError('INVALID_INPUT', [...new Set(result.error.issues.map((i) => i.message))].join(' '));

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
-import type { THistoryEntry } from '@/lib/server/documents/types';
+import type { THistoryEntry } from '@/lib/domain/documents';
 
 /**
  * The document's 沿革: every supplementary provision's effective date (the text's own record of

@@ -1,6 +1,4 @@
 import 'server-only';
-import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
-import { ZPolicyTree, type TArticle, type TPolicyTree } from '@/lib/policy-text/tree';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
 import { ZSlug } from '@/lib/schemas/documents';
 import { recordDeniedRead, recordRead } from '@/lib/server/audit/record-read';
@@ -9,7 +7,7 @@ import { fullAccessWhere } from '@/lib/server/auth/document-access';
 import { isoDate, todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { findVisibleSummaries } from '@/lib/server/documents/summarize';
-import type { TDocumentSummary } from '@/lib/server/documents/types';
+import type { TDocumentSummary, TRevisionState } from '@/lib/domain/documents';
 
 /*
  * History, single revisions and comparisons. Readers see approved revisions of documents they
@@ -18,8 +16,6 @@ import type { TDocumentSummary } from '@/lib/server/documents/types';
  * 事項) get none of this: the history would tell them about the rest of the text. Anything a
  * reader may not see is null, exactly like something that does not exist.
  */
-
-export type TRevisionState = 'in-force' | 'superseded' | 'scheduled' | 'draft' | 'in-review' | 'rejected' | 'withdrawn' | 'abolition' | 'confirming' | 'rebased';
 
 export interface TRevisionEntry {
   /** the revision's stable number: its address in links (/revisions/{number}) and in the audit trail */
@@ -126,7 +122,8 @@ export async function getRevisionHistory(slug: string): Promise<THistoryView | n
   return history;
 }
 
-async function loadHistory(actor: TActor, slug: string, action: string): Promise<THistoryView | null> {
+/** The timeline the actor may see, or null (recording the refusal under `action`) when they may not read the document in full. */
+export async function loadHistory(actor: TActor, slug: string, action: string): Promise<THistoryView | null> {
   const document = await readableDocument(actor, slug, action);
   if (!document) return null;
   const full = can(actor, 'revision:read-all');
@@ -162,99 +159,3 @@ async function loadHistory(actor: TActor, slug: string, action: string): Promise
   });
   return { document: document.summary, revisions: entries, full };
 }
-
-export interface TArticleHistoryEntry {
-  /** ISO date the change took effect */
-  date: string;
-  /** 一部改正 / 追加 */
-  label: string;
-  revisionNumber: number;
-}
-
-export interface TRevisionPageView {
-  document: TDocumentSummary;
-  revision: TRevisionEntry;
-  tree: TPolicyTree;
-  /** the revision in force today, for 「現行と比較」 */
-  inForceNumber: number | null;
-  /** the revision it amends (its predecessor in the chain), for 「前の版と比較」 */
-  previousNumber: number | null;
-  /** per article anchor: the approved revisions that changed it (沿革), oldest first */
-  articleHistory: Record<string, TArticleHistoryEntry[]>;
-}
-
-/** One revision's full text with its state and, for approved revisions, each article's 沿革. */
-export async function getRevisionPage(slug: string, number: number): Promise<TRevisionPageView | null> {
-  const actor = await getActor();
-  if (!Number.isInteger(number) || number < 1) return null;
-  const history = await loadHistory(actor, slug, 'document.read');
-  const entry = history?.revisions.find((r) => r.number === number);
-  if (!history || !entry) return null;
-  await recordRead({ actor, slug, visibility: history.document.visibility, details: { revision: number } });
-  const documentId = history.document.id;
-  const row = await db().revision.findUniqueOrThrow({ where: { documentId_number: { documentId, number } }, select: { content: true, draftText: true, status: true } });
-  const tree = ZPolicyTree.parse(row.content);
-  const approved = history.revisions.filter((r) => r.status === 'APPROVED' && r.effectiveDate).sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!));
-  const position = approved.findIndex((r) => r.number === number);
-  const previousNumber = entry.amendsNumber ?? (entry.status === 'APPROVED' ? null : entry.baseNumber);
-  const articleHistory = entry.status === 'APPROVED' ? await articleHistoryUpTo(documentId, approved.slice(0, position + 1).map((r) => ({ number: r.number, effectiveDate: r.effectiveDate! }))) : {};
-  return { document: history.document, revision: entry, tree, inForceNumber: history.document.inForce?.number ?? null, previousNumber, articleHistory };
-}
-
-const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)])];
-
-/**
- * Each article's 沿革 in the last of the given approved revisions: walk the consecutive pairs,
- * follow an article through renumbering by the comparison's alignment, and note the revisions
- * that added or changed it.
- */
-async function articleHistoryUpTo(documentId: string, approved: { number: number; effectiveDate: string }[]): Promise<Record<string, TArticleHistoryEntry[]>> {
-  if (approved.length === 0) return {};
-  const rows = await db().revision.findMany({ where: { documentId, number: { in: approved.map((a) => a.number) } }, select: { number: true, content: true } });
-  const trees = new Map(rows.map((r) => [r.number, ZPolicyTree.parse(r.content)]));
-  // history keyed by the anchor in the revision being walked
-  let current: Record<string, TArticleHistoryEntry[]> = {};
-  const first = approved[0]!;
-  for (const article of allArticles(trees.get(first.number)!)) current[article.id] = [{ date: first.effectiveDate, label: '制定', revisionNumber: first.number }];
-  for (let i = 1; i < approved.length; i += 1) {
-    const before = trees.get(approved[i - 1]!.number)!;
-    const after = trees.get(approved[i]!.number)!;
-    const { rows: compared } = compareTrees(before, after);
-    const next: Record<string, TArticleHistoryEntry[]> = {};
-    for (const row of compared) {
-      if (row.after?.kind !== 'article') continue;
-      const past = row.before?.kind === 'article' ? (current[row.before.anchor] ?? []) : [];
-      const changed = row.kind === 'modified' || row.kind === 'moved-modified' || row.kind === 'added';
-      next[row.after.anchor] = changed ? [...past, { date: approved[i]!.effectiveDate, label: row.kind === 'added' ? '追加' : '一部改正', revisionNumber: approved[i]!.number }] : past;
-    }
-    current = next;
-  }
-  return current;
-}
-
-export interface TCompareView {
-  document: TDocumentSummary;
-  from: TRevisionEntry;
-  to: TRevisionEntry;
-  comparison: TComparison;
-  /** server time spent on the comparison, milliseconds */
-  elapsedMs: number;
-}
-
-/** The 新旧対照表 of two revisions the reader may see (from = 改正前, to = 改正後). */
-export async function compareRevisions(slug: string, fromNumber: number, toNumber: number): Promise<TCompareView | null> {
-  const actor = await getActor();
-  if (![fromNumber, toNumber].every((n) => Number.isInteger(n) && n >= 1)) return null;
-  const history = await loadHistory(actor, slug, 'document.compare');
-  const from = history?.revisions.find((r) => r.number === fromNumber);
-  const to = history?.revisions.find((r) => r.number === toNumber);
-  if (!history || !from || !to) return null;
-  const rows = await db().revision.findMany({ where: { documentId: history.document.id, number: { in: [fromNumber, toNumber] } }, select: { number: true, content: true } });
-  const tree = (n: number) => ZPolicyTree.parse(rows.find((r) => r.number === n)!.content);
-  const started = performance.now();
-  const comparison = compareTrees(tree(fromNumber), tree(toNumber));
-  const elapsedMs = performance.now() - started;
-  await recordRead({ actor, slug, visibility: history.document.visibility, action: 'document.compare', details: { from: fromNumber, to: toNumber } });
-  return { document: history.document, from, to, comparison, elapsedMs };
-}
-

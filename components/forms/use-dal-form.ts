@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
-import type { TActionResult } from '@/lib/server/http/action-result';
+import type { TActionResult } from '@/lib/domain/action-result';
 
 /** A server action of app/admin/actions.ts or the excerpts page, as useActionState calls it. */
 export type TFormAction<T> = (previous: unknown, formData: FormData) => Promise<TActionResult<T>>;

@@ -1,5 +1,3 @@
-import 'server-only';
-
 /*
  * Typed failures of the data access layer. `code` is stable for JSON clients; `message` is
  * the Japanese sentence shown to people.

@@ -14,6 +14,9 @@ export type TVisibility = (typeof VISIBILITIES)[number];
 export const REVISION_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'CONFIRMING', 'REBASED'] as const;
 export type TRevisionStatus = (typeof REVISION_STATUSES)[number];
 
+/** Where a revision stands for its reader: the status together with its place in the chain and the date. */
+export type TRevisionState = 'in-force' | 'superseded' | 'scheduled' | 'draft' | 'in-review' | 'rejected' | 'withdrawn' | 'abolition' | 'confirming' | 'rebased';
+
 export interface TDepartmentRef {
   code: string;
   name: string;

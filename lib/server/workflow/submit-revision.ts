@@ -1,0 +1,66 @@
+import 'server-only';
+import { commonErrors } from '@/lib/messages/errors';
+import { parsePolicyText, toPlainText } from '@/lib/policy-text';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { ZSubmitInput } from '@/lib/schemas/workflow';
+import { parseInput } from '@/lib/server/validation/parse-input';
+import { recordEvent } from '@/lib/server/audit/record-event';
+import { getActor, requirePermission } from '@/lib/server/auth/actor';
+import { dateColumn, todayInJapan, wallClock } from '@/lib/server/clock';
+import { db } from '@/lib/server/db';
+import { contentHash } from '@/lib/server/documents/import-revision';
+import { DalError } from '@/lib/domain/errors';
+import { getRequestContext } from '@/lib/server/request-context';
+import { fixExcerptsOnSubmit } from '@/lib/server/excerpts/revision-excerpts';
+import { assertBaseIsPredecessor, assertDateFree, loadChain } from '@/lib/server/workflow/chain';
+import { lockRevision } from '@/lib/server/workflow/load';
+import { TRANSITIONS } from '@/lib/server/workflow/state-machine';
+import { assertTransition } from '@/lib/server/workflow/assert-transition';
+
+/** Submits a draft: its text must parse, a change reason and a future (or today's) effective date are required. */
+export async function submitRevision(input: unknown): Promise<{ number: number }> {
+  const actor = await getActor();
+  requirePermission(actor, 'revision:draft');
+  const data = parseInput(ZSubmitInput, input);
+  if (data.effectiveDate < todayInJapan()) throw new DalError('INVALID_INPUT', commonErrors.pastEffectiveDate);
+  const context = await getRequestContext();
+  return db().$transaction(async (tx) => {
+    const { document, revision } = await lockRevision(tx, data.slug, data.number);
+    assertTransition('submit', actor, revision);
+    const parsed = parsePolicyText(revision.draftText ?? '');
+    if (!parsed.ok) throw new DalError('PARSE_FAILED', parsed.errors.map((e) => e.message).join('\n'), parsed.errors);
+    await assertDateFree(tx, revision.documentId, data.effectiveDate);
+    assertBaseIsPredecessor({ chain: await loadChain(tx, revision.documentId), baseRevisionId: revision.baseRevisionId, date: data.effectiveDate });
+    // Whoever submits counts as a contributor (they may not approve it), and the number of
+    // approvals it needs is the document's setting now: a later change of the setting does not apply.
+    const contributorIds = revision.contributorIds.includes(actor.id) ? revision.contributorIds : [...revision.contributorIds, actor.id];
+    await fixExcerptsOnSubmit(tx, { revisionId: revision.id, tree: parsed.tree });
+    const plainText = toPlainText(parsed.tree);
+    await tx.revision.update({
+      where: { id: revision.id },
+      data: {
+        status: TRANSITIONS.submit.to,
+        content: parsed.tree as unknown as Prisma.InputJsonValue,
+        plainText,
+        contentHash: contentHash(plainText),
+        changeReason: data.changeReason,
+        effectiveDate: dateColumn(data.effectiveDate),
+        submittedAt: wallClock(),
+        submittedById: actor.id,
+        contributorIds,
+        requiredApprovals: document.requiredApprovals,
+        rebaseConflict: Prisma.DbNull,
+      },
+    });
+    await recordEvent(tx, {
+      action: 'revision.submit',
+      outcome: 'SUCCESS',
+      actor,
+      context,
+      targetType: 'document',
+      targetId: data.slug,
+      details: { revision: data.number, changeReason: data.changeReason, effectiveDate: data.effectiveDate, contentHash: contentHash(plainText), required: document.requiredApprovals },
+    });
+    return { number: data.number };
+  });
+}

@@ -2,7 +2,7 @@
 
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
-import { confirmRevision } from '@/lib/server/workflow/confirm';
+import { confirmRevision } from '@/lib/server/workflow/confirm-revision';
 import { approveRevision } from '@/lib/server/workflow/approve-revision';
 import { rejectRevision } from '@/lib/server/workflow/reject-revision';
 

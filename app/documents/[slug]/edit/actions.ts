@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { formText as text } from '@/lib/form-fields';
 import { runAction } from '@/lib/server/http/action-result';
-import { checkEffectiveDate } from '@/lib/server/workflow/confirm';
+import { checkEffectiveDate } from '@/lib/server/workflow/check-effective-date';
 import { saveDraft } from '@/lib/server/workflow/save-draft';
 import { startDraft } from '@/lib/server/workflow/start-draft';
 import { submitRevision } from '@/lib/server/workflow/submit-revision';

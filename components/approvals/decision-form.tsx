@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { ErrorBox } from '@/components/forms/error-box';
 import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { useHydrated } from '@/components/editor/use-hydrated';
@@ -107,10 +108,7 @@ export function DecisionForm({
     <form onSubmit={onSubmit} noValidate className="max-w-[42rem] space-y-5">
       <div ref={failureRef} tabIndex={-1} aria-live="polite" className="rounded-8 empty:hidden">
         {failure && (
-          <div className="rounded-8 border-2 border-error-1 bg-red-50 px-4 py-3 text-std-16N-170 text-solid-gray-900">
-            <p className="text-std-16B-170 text-error-2">{m.common.errorHeading}</p>
-            <p className="mt-1">{failure}</p>
-          </div>
+          <ErrorBox heading={m.common.errorHeading} message={failure} />
         )}
       </div>
       <div>
@@ -194,10 +192,7 @@ export function ConfirmForm({ slug, number, action }: { slug: string; number: nu
     <form onSubmit={onSubmit} noValidate className="max-w-[42rem] space-y-5">
       <div ref={failureRef} tabIndex={-1} aria-live="polite" className="rounded-8 empty:hidden">
         {failure && (
-          <div className="rounded-8 border-2 border-error-1 bg-red-50 px-4 py-3 text-std-16N-170 text-solid-gray-900">
-            <p className="text-std-16B-170 text-error-2">{m.common.errorHeading}</p>
-            <p className="mt-1">{failure}</p>
-          </div>
+          <ErrorBox heading={m.common.errorHeading} message={failure} />
         )}
       </div>
       <div>

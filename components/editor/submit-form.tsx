@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ErrorBox } from '@/components/forms/error-box';
 import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
 import { issuesFromMessage, ParseIssues, type TLineIssue } from '@/components/editor/parse-issues';
@@ -137,10 +138,7 @@ export function SubmitForm({
       <form onSubmit={onSubmit} noValidate className="mt-5 max-w-[42rem] space-y-5">
         <div ref={problemRef} tabIndex={-1} aria-live="polite" className="rounded-8 empty:hidden">
           {problem?.kind === 'message' && (
-            <div className="rounded-8 border-2 border-error-1 bg-red-50 px-4 py-3 text-std-16N-170 text-solid-gray-900">
-              <p className="text-std-16B-170 text-error-2">{m.common.errorHeading}</p>
-              <p className="mt-1">{problem.message}</p>
-            </div>
+            <ErrorBox heading={m.common.errorHeading} message={problem.message} />
           )}
           {problem?.kind === 'parse' && (
             <ParseIssues issues={problem.issues} tone="error" heading={m.submit.parseFailedHeading} lead={m.editor.errorsLead} onGoToLine={onGoToLine} />

@@ -6,3 +6,5 @@ export { deepTreeFromLegacy, legacyAnchors } from '@/lib/policy-text/deep/from-l
 export { citeAnchor } from '@/lib/policy-text/deep/citation';
 export { decodeText, type TDecodeResult, type TTextEncoding } from '@/lib/policy-text/deep/decode';
 export { parseLabels, type TLabel, type TLabelStyle } from '@/lib/policy-text/deep/labels';
+export { readDeepTree } from '@/lib/policy-text/deep/read';
+export { publicDeepEdition } from '@/lib/policy-text/deep/public-edition';

@@ -1,5 +1,6 @@
 import type { TAnnex, TArticle, TChapter, TItem, TParagraph, TPolicyTree, TSection, TSubItem } from '@/lib/policy-text/tree';
 import type { TDeepTree, TNode, TTable } from '@/lib/policy-text/deep/tree';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 
 /*
  * INTERIM, to be deleted when every reader of the tree has moved to the deep tree (issue 16):
@@ -85,4 +86,9 @@ export function legacyTreeFromDeep(tree: TDeepTree): TPolicyTree {
     supplementaryProvisions,
     annexes,
   };
+}
+
+/** INTERIM (see above): stored content, old or deep, as a TPolicyTree for modules not yet moved. */
+export function readInterimLegacyTree(content: unknown): TPolicyTree {
+  return legacyTreeFromDeep(readDeepTree(content));
 }

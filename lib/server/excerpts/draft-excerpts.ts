@@ -1,8 +1,9 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { excerptsErrors } from '@/lib/messages/excerpts-errors';
 import { allArticles, articleLabel, carryExcerpts, sortAnchors, type TCarriedExcerpt } from '@/lib/policy-text/excerpts';
 import { parsePolicyText } from '@/lib/policy-text/parse';
-import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
+import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { ZSetDraftExcerptsInput } from '@/lib/schemas/excerpts';
 import { ZSlug } from '@/lib/schemas/documents';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -88,7 +89,7 @@ export async function getExcerptEditor(slug: string): Promise<TExcerptEditorView
     slug: document.slug,
     title: document.title,
     visibility: document.visibility,
-    inForce: inForce ? { number: inForce.number, articles: articlesOf(ZPolicyTree.parse(inForce.content), inForce.publicExcerptAnchors) } : null,
+    inForce: inForce ? { number: inForce.number, articles: articlesOf(readInterimLegacyTree(inForce.content), inForce.publicExcerptAnchors) } : null,
     draft: open ? await draftExcerpts(open) : null,
   };
 }
@@ -112,7 +113,7 @@ async function draftExcerpts(draft: Parameters<typeof draftCarry>[1] & { version
   const client = db();
   const status: TDraftExcerpts['status'] = draft.status === 'IN_REVIEW' ? 'IN_REVIEW' : 'DRAFT';
   // In review the submitted text is the content, its list fixed at submission.
-  const parsed = status === 'IN_REVIEW' ? ({ ok: true, tree: ZPolicyTree.parse(draft.content) } as const) : parsePolicyText(draft.draftText ?? '');
+  const parsed = status === 'IN_REVIEW' ? ({ ok: true, tree: readInterimLegacyTree(draft.content) } as const) : parsePolicyText(draft.draftText ?? '');
   const baseNumber = draft.baseRevisionId ? ((await client.revision.findUnique({ where: { id: draft.baseRevisionId }, select: { number: true } }))?.number ?? null) : null;
   const empty = { number: draft.number, status, version: draft.version, baseNumber, carried: [], dropped: [], added: [], removed: [], confirmed: false, needsConfirmation: false };
   if (!parsed.ok) return { ...empty, parsed: false, articles: [] };

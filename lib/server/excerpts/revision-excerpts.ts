@@ -1,9 +1,10 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { excerptsErrors } from '@/lib/messages/excerpts-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { carryChangesExcerpts, carryExcerpts, type TExcerptCarry } from '@/lib/policy-text/excerpts';
 import { parsePolicyText } from '@/lib/policy-text/parse';
-import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
+import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import type { TActor } from '@/lib/server/auth/actor';
 import { DalError } from '@/lib/domain/errors';
@@ -55,7 +56,7 @@ export async function excerptSource(tx: TClient, draft: TExcerptRevisionRow): Pr
 export async function baseExcerpts(tx: TClient, draft: Pick<TExcerptRevisionRow, 'baseRevisionId'>): Promise<TExcerptSource | null> {
   if (!draft.baseRevisionId) return null;
   const base = await tx.revision.findUnique({ where: { id: draft.baseRevisionId }, select: { content: true, publicExcerptAnchors: true } });
-  return base ? { tree: ZPolicyTree.parse(base.content), anchors: base.publicExcerptAnchors, own: false } : null;
+  return base ? { tree: readInterimLegacyTree(base.content), anchors: base.publicExcerptAnchors, own: false } : null;
 }
 
 const NOTHING: TExcerptCarry = { anchors: [], carried: [], dropped: [] };

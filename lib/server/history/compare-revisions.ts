@@ -1,7 +1,7 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import type { TDocumentSummary } from '@/lib/domain/documents';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { recordRead } from '@/lib/server/audit/record-read';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
@@ -25,7 +25,7 @@ export async function compareRevisions(slug: string, fromNumber: number, toNumbe
   const to = history?.revisions.find((r) => r.number === toNumber);
   if (!history || !from || !to) return null;
   const rows = await db().revision.findMany({ where: { documentId: history.document.id, number: { in: [fromNumber, toNumber] } }, select: { number: true, content: true } });
-  const tree = (n: number) => ZPolicyTree.parse(rows.find((r) => r.number === n)!.content);
+  const tree = (n: number) => readInterimLegacyTree(rows.find((r) => r.number === n)!.content);
   const started = performance.now();
   const comparison = compareTrees(tree(fromNumber), tree(toNumber));
   const elapsedMs = performance.now() - started;

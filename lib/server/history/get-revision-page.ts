@@ -1,7 +1,8 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import type { TDocumentSummary } from '@/lib/domain/documents';
 import { compareTrees } from '@/lib/policy-text/compare';
-import { ZPolicyTree, type TArticle, type TPolicyTree } from '@/lib/policy-text/tree';
+import { type TArticle, type TPolicyTree } from '@/lib/policy-text/tree';
 import { recordRead } from '@/lib/server/audit/record-read';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
@@ -37,7 +38,7 @@ export async function getRevisionPage(slug: string, number: number): Promise<TRe
   await recordRead({ actor, slug, visibility: history.document.visibility, details: { revision: number } });
   const documentId = history.document.id;
   const row = await db().revision.findUniqueOrThrow({ where: { documentId_number: { documentId, number } }, select: { content: true, draftText: true, status: true } });
-  const tree = ZPolicyTree.parse(row.content);
+  const tree = readInterimLegacyTree(row.content);
   const approved = history.revisions.filter((r) => r.status === 'APPROVED' && r.effectiveDate).sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!));
   const position = approved.findIndex((r) => r.number === number);
   const previousNumber = entry.amendsNumber ?? (entry.status === 'APPROVED' ? null : entry.baseNumber);
@@ -55,7 +56,7 @@ const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tre
 async function articleHistoryUpTo(documentId: string, approved: { number: number; effectiveDate: string }[]): Promise<Record<string, TArticleHistoryEntry[]>> {
   if (approved.length === 0) return {};
   const rows = await db().revision.findMany({ where: { documentId, number: { in: approved.map((a) => a.number) } }, select: { number: true, content: true } });
-  const trees = new Map(rows.map((r) => [r.number, ZPolicyTree.parse(r.content)]));
+  const trees = new Map(rows.map((r) => [r.number, readInterimLegacyTree(r.content)]));
   // history keyed by the anchor in the revision being walked
   let current: Record<string, TArticleHistoryEntry[]> = {};
   const first = approved[0]!;

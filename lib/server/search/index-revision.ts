@@ -1,8 +1,8 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { indexKeys, normalizedText } from '@/lib/policy-text/search-text';
 import { extractSearchUnits } from '@/lib/policy-text/search-units';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 
@@ -25,7 +25,7 @@ export async function indexRevision(tx: TIndexClient, revisionId: string): Promi
     await tx.searchIndexedRevision.deleteMany({ where: { revisionId } });
     return 0;
   }
-  const units = extractSearchUnits(ZPolicyTree.parse(revision.content));
+  const units = extractSearchUnits(readInterimLegacyTree(revision.content));
   if (units.length > 0) {
     const rows = units.map((unit) => {
       const normalized = normalizedText(unit.text);

@@ -1,8 +1,8 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { commonErrors } from '@/lib/messages/errors';
 import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { toPlainText, formatWareki, type TPolicyTree } from '@/lib/policy-text';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ZReviewInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -80,7 +80,7 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
     const required = revision.requiredApprovals ?? document.requiredApprovals;
     const approvals = round.length + 1;
     const approved = approvals >= required;
-    const candidate = withSupplementaryProvision(ZPolicyTree.parse(revision.content), document.kind, effectiveDate);
+    const candidate = withSupplementaryProvision(readInterimLegacyTree(revision.content), document.kind, effectiveDate);
     const tree = approved ? candidate : null;
     // Landing before scheduled revisions: their changes are re-applied on top, or, where they
     // overlap this one's, the approval does not go through and the draft goes back to its editor.

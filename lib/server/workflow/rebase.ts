@@ -1,8 +1,9 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { mergePolicyTrees } from '@/lib/policy-text/merge';
 import { serializePolicyText, toPlainText } from '@/lib/policy-text/serialize';
-import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
+import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { carryExcerpts } from '@/lib/policy-text/excerpts';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { indexRevision } from '@/lib/server/search/index-revision';
@@ -37,12 +38,12 @@ export async function rebaseLaterRevisions(
   input: { documentId: string; predecessorId: string | null; tree: TPolicyTree; later: TChainLink[] },
 ): Promise<TRebase> {
   const predecessor = input.predecessorId ? await tx.revision.findUniqueOrThrow({ where: { id: input.predecessorId }, select: { content: true } }) : null;
-  let base: TPolicyTree | null = predecessor ? ZPolicyTree.parse(predecessor.content) : null;
+  let base: TPolicyTree | null = predecessor ? readInterimLegacyTree(predecessor.content) : null;
   let ours = input.tree;
   const plan: { link: TChainLink; tree: TPolicyTree; theirs: TPolicyTree }[] = [];
   for (const link of input.later) {
     const row = await tx.revision.findUniqueOrThrow({ where: { id: link.id }, select: { content: true } });
-    const theirs = ZPolicyTree.parse(row.content);
+    const theirs = readInterimLegacyTree(row.content);
     // With no predecessor (a first revision dated before a scheduled one) the base is empty.
     const merged = mergePolicyTrees({ base: base ?? { ...theirs, title: '', header: [], toc: [], preamble: [], articles: [], chapters: [], items: [], supplementaryProvisions: [], annexes: [] }, ours, theirs });
     if (!merged.ok) {

@@ -1,8 +1,8 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { commonErrors } from '@/lib/messages/errors';
 import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { serializePolicyText, toPlainText } from '@/lib/policy-text';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ZStartDraftInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -38,7 +38,7 @@ export async function startDraft(input: unknown): Promise<{ number: number; crea
     const chosen = baseNumber === undefined || abolition ? choices.at(-1) : choices.find((link) => link.number === baseNumber);
     if (!chosen) throw new DalError('INVALID_INPUT', workflowErrors.baseNotAllowed);
     const base = await tx.revision.findUniqueOrThrow({ where: { id: chosen.id } });
-    const tree = ZPolicyTree.parse(base.content);
+    const tree = readInterimLegacyTree(base.content);
     const last = await tx.revision.aggregate({ where: { documentId: document.id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const text = serializePolicyText(tree);

@@ -1,6 +1,7 @@
 import 'server-only';
+import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
-import { ZPolicyTree, type TPolicyTree } from '@/lib/policy-text/tree';
+import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { cache } from 'react';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
@@ -197,8 +198,8 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
   const shownId = staleBase ? revision.baseRevisionId : predecessorId;
   const predecessor = shownId ? await db().revision.findUnique({ where: { id: shownId } }) : null;
   const who = await names(revision.decisions.map((d) => d.reviewerId));
-  const tree = ZPolicyTree.parse(revision.content);
-  const predecessorTree = predecessor ? ZPolicyTree.parse(predecessor.content) : null;
+  const tree = readInterimLegacyTree(revision.content);
+  const predecessorTree = predecessor ? readInterimLegacyTree(predecessor.content) : null;
   const today = todayInJapan();
   return {
     ...item,

@@ -25,6 +25,8 @@ const SP = '\u3000';
 /** one character of 10.5 pt, in twips */
 const CH = 210;
 const FONT = 'ＭＳ 明朝';
+/** A4 portrait, in twips */
+const A4 = { width: 11906, height: 16838 } as const;
 
 type TBlock = Paragraph | Table;
 
@@ -180,8 +182,8 @@ export async function revisionToDocx(tree: TDeepTree, meta: TRevisionDocxMeta = 
     title: tree.title || meta.title || '',
     ...(meta.creator ? { creator: meta.creator } : {}),
     ...(meta.description ? { description: meta.description } : {}),
-    styles: { default: { document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 21 } } } },
-    sections: [{ properties: { page: { margin: { top: 1701, bottom: 1417, left: 1701, right: 1417 } } }, children: writeRevision(tree, meta) }],
+    styles: { default: { document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 21, language: { value: 'ja-JP', eastAsia: 'ja-JP' } } } } },
+    sections: [{ properties: { page: { size: A4, margin: { top: 1701, bottom: 1417, left: 1701, right: 1417 } } }, children: writeRevision(tree, meta) }],
   });
   return Packer.toBuffer(document);
 }

@@ -1,3 +1,4 @@
+import { parseNumeral } from '@/lib/policy-text/normalize';
 import { parseWarekiDate } from '@/lib/policy-text/wareki';
 import { parseAppendixHeading } from '@/lib/policy-text/deep/lines';
 import { type TElement, buildXml, childElements, el, firstChild, parseXml, textOf } from '@/lib/policy-text/deep/xml-element';
@@ -181,18 +182,21 @@ function appendixElement(unit: TAppendix): TElement {
   return el('AppdxNote', { Num: num }, [el('AppdxNoteTitle', {}, [title]), related, el('NoteStruct', {}, [el('Note', {}, content)]), ...allRemarks]);
 }
 
-/** Law's required attributes from the header (令和3年3月25日訓令第5号); Reiwa 1 No. 1 when it names none. */
+/**
+ * Law's attributes from the header (令和3年3月25日訓令第5号, 平成十五年訓令第八号). The schema requires
+ * Era, Year, Num and LawType: a text whose header names none reads as Reiwa 1 No. 1 (Misc).
+ */
 function lawAttributes(tree: TDeepTree): Record<string, string> {
   const header = tree.header.join('');
-  const era = /(明治|大正|昭和|平成|令和)(元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})年/.exec(header);
+  const era = /(明治|大正|昭和|平成|令和)(元|[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})年/.exec(header);
   const iso = parseWarekiDate(/(?:明治|大正|昭和|平成|令和)[^日]{1,12}日/.exec(header)?.[0] ?? '');
-  const year = era?.[2] === '元' ? 1 : Number(era?.[2]?.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) || 1;
-  const num = /第([0-9０-９]{1,6})号/.exec(header)?.[1]?.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  const year = era?.[2] === '元' ? 1 : (parseNumeral(era?.[2] ?? '') ?? 1);
+  const num = parseNumeral(/第([0-9０-９]{1,6}|[〇一二三四五六七八九十百]{1,8})号/.exec(header)?.[1] ?? '');
   const type = /規則/.test(header) ? 'Rule' : 'Misc';
   return {
     Era: ERA_NAMES[era?.[1] ?? ''] ?? 'Reiwa',
-    Year: String(year),
-    Num: num && Number(num) > 0 ? String(Number(num)) : '1',
+    Year: String(Math.max(year, 1)),
+    Num: num && num > 0 ? String(num) : '1',
     ...(iso ? { PromulgateMonth: String(Number(iso.slice(5, 7))), PromulgateDay: String(Number(iso.slice(8, 10))) } : {}),
     LawType: type,
     Lang: 'ja',
@@ -202,9 +206,11 @@ function lawAttributes(tree: TDeepTree): Record<string, string> {
 /** The tree as 法令標準XML (schema v3). Throws only for sub-items deeper than Subitem10. */
 export function deepTreeToLawXml(tree: TDeepTree): string {
   const declaration = tree.body.length > 0 && tree.body.every((n) => n.kind === 'item');
-  const main = declaration
-    ? [el('Paragraph', { Num: '1' }, [el('ParagraphNum'), el('ParagraphSentence', {}, [el('Sentence')]), ...tree.body.map(nodeElement)])]
-    : tree.body.map(nodeElement);
+  // MainProvision must hold something: a text of items only (or of nothing) is one unnumbered Paragraph
+  const main =
+    declaration || tree.body.length === 0
+      ? [el('Paragraph', { Num: '1' }, [el('ParagraphNum'), el('ParagraphSentence', {}, [el('Sentence')]), ...tree.body.map(nodeElement)])]
+      : tree.body.map(nodeElement);
   const law = el('Law', lawAttributes(tree), [
     el('LawNum', {}, [tree.header.join('\n')]),
     el('LawBody', {}, [
@@ -276,7 +282,8 @@ export function lawXmlToDeepTree(xml: string): TLawXmlResult {
   const main = firstChild(body, 'MainProvision');
   const mainChildren = main ? childElements(main) : [];
   const only = mainChildren.length === 1 ? mainChildren[0] : undefined;
-  if (only?.name === 'Paragraph' && textOf(firstChild(only, 'ParagraphNum')) === '' && textOf(firstChild(only, 'ParagraphSentence')) === '' && firstChild(only, 'Item')) {
+  const emptyParagraph = only?.name === 'Paragraph' && textOf(firstChild(only, 'ParagraphNum')) === '' && textOf(firstChild(only, 'ParagraphSentence')) === '';
+  if (only && emptyParagraph && childElements(only).every((c) => /^(?:ParagraphNum|ParagraphSentence|Item)$/.test(c.name))) {
     tree.body = childElements(only, 'Item').map((item) => readNode(item, { ids, prefix: '', parentId: '' }));
   } else {
     const restart = main ? restartsPerGroup(main) : false;

@@ -14,7 +14,7 @@ const ja = {
     xmlDetail: '.xml',
     /** read out after the link: the file holds only the public articles */
     excerptNote: '外部に周知すべき事項のみを収録しています。',
-    draftNote: '審査中・起案中の改正案の本文です。承認された版ではありません。',
+    draftNote: '承認されていない改正案の本文です。',
   },
   filename: {
     /** added to the name of a public edition's file */

@@ -113,7 +113,8 @@ class RevisionWriter {
         return this.article(node);
       default: {
         if (node.caption) this.out.push(para(`（${node.caption}）`, { left: level + 1 }));
-        this.out.push(para(labelled(node.label, node.sentences[0]), { left: level + 1, hanging: 1 }));
+        // an unnumbered paragraph (附則's only one) starts one character in and wraps at its column
+        this.out.push(para(labelled(node.label, node.sentences[0]), node.label === '' ? { left: level, firstLine: 1 } : { left: level + 1, hanging: 1 }));
         this.sentences(node.sentences, 1, level + 1);
         const childLevel = node.kind === 'paragraph' ? 1 : level + 1;
         this.content(node, level + 1, childLevel);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { DownloadLinks, exportHrefs } from '@/components/export/download-links';
 import { AsOfForm } from '@/components/history/as-of-form';
 import { PageContainer } from '@/components/layout/page-container';
 import { Breadcrumb } from '@/components/reader/breadcrumb';
@@ -11,6 +12,7 @@ import { PolicyText } from '@/components/reader/policy-text';
 import { PolicyToc } from '@/components/reader/policy-toc';
 import { Notice } from '@/components/ui/notice';
 import { authMessages as a } from '@/lib/messages/auth';
+import { exportMessages as x } from '@/lib/messages/export';
 import { historyMessages as h } from '@/lib/messages/history';
 import { messages as m } from '@/lib/messages/ja';
 import { workflowMessages as w } from '@/lib/messages/workflow';
@@ -89,6 +91,15 @@ export default async function DocumentPage(props: TProps) {
             </div>
           )}
           <LinkRow links={historyLinks} />
+          {view.document.inForce && (
+            <div className="mt-4 max-w-[42.5rem]">
+              <DownloadLinks
+                href={exportHrefs(view.document.slug, asOf ? { asOf } : {})}
+                what={h.common.revision(view.document.inForce.edition)}
+                {...(excerpt ? { note: x.block.excerptNote } : {})}
+              />
+            </div>
+          )}
           {!excerpt && (
             <div className="mt-4 max-w-[42.5rem] print:hidden">
               <AsOfForm action={`/documents/${view.document.slug}`} defaultValue={asOf ?? ''} />

@@ -61,7 +61,7 @@ describe('revisionToDocx lays the text out like a 例規', async () => {
       ['ア\u30004月', 630, false],
       ['(ア)\u3000第1週', 840, false],
       ['附則', 630, false],
-      ['この基準は、令和6年4月1日から施行する。', 210, false],
+      ['この基準は、令和6年4月1日から施行する。', 0, false],
       ['別表（第1条関係）', 0, false],
       ['<table>', 2],
     ]);

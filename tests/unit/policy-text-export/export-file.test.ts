@@ -138,6 +138,20 @@ describe('the Word file is set up like a 例規集 page', async () => {
     const article = paragraphs.findIndex((p) => p.startsWith('第7条の2'));
     expect(paragraphs[article - 1]).toBe('（複製）');
   });
+
+  it('hangs numbered provisions: the label at the margin, the text wrapping one character in', () => {
+    const all = findAll(document, 'w:p');
+    const indentOf = (index: number) => findAll(all[index]!, 'w:ind')[0]?.attrs;
+    const article = paragraphs.findIndex((p) => p.startsWith('第7条の2'));
+    expect(indentOf(article)).toEqual({ 'w:left': '210', 'w:hanging': '210' });
+  });
+
+  it('indents the first line of 附則’s unnumbered text and wraps it at the margin (07)', async () => {
+    const tables = await openDocx(parseOrThrow(deepFixture('07-tables.txt')));
+    const supplementary = tables.paragraphs.findLastIndex((p) => p.startsWith('附則'));
+    expect(tables.paragraphs[supplementary + 1]).toBe('この手順は、令和6年4月1日から施行する。');
+    expect(findAll(findAll(tables.document, 'w:p')[supplementary + 1]!, 'w:ind')[0]?.attrs).toEqual({ 'w:left': '0', 'w:firstLine': '210' });
+  });
 });
 
 describe('file names', () => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { DownloadLinks, exportHrefs } from '@/components/export/download-links';
 import { articleHistoryHtml } from '@/components/history/article-history';
 import { compareHref, historyHref } from '@/components/history/format';
 import { HistoryBreadcrumb } from '@/components/history/history-breadcrumb';
@@ -13,6 +14,7 @@ import { PageContainer } from '@/components/layout/page-container';
 import { PolicyText } from '@/components/reader/policy-text';
 import { PolicyToc } from '@/components/reader/policy-toc';
 import { KindLabel } from '@/components/ui/kind-label';
+import { exportMessages as x } from '@/lib/messages/export';
 import { historyMessages as m } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
 import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
@@ -108,6 +110,11 @@ export default async function RevisionPage(props: TProps) {
               </RevisionBanner>
             )}
             <RevisionFacts revision={revision} />
+            <DownloadLinks
+              href={exportHrefs(slug, { revision: number })}
+              what={m.common.label(revision)}
+              {...(revision.status === 'APPROVED' ? {} : { note: x.block.draftNote })}
+            />
             <ReviewDecisions decisions={revision.decisions} headingLevel={2} />
           </div>
         </header>

@@ -23,6 +23,15 @@ describe('法令標準XML', () => {
     expect(errors.some((e) => e.includes('/Articel: unknown element'))).toBe(true);
   });
 
+  it('the validator follows the schema for 附則 and appendices: provisions before 附則’s appendices, Num a positive integer', () => {
+    const law = (body: string) => `<Law Era="Reiwa" Year="3" Num="5" LawType="Misc" Lang="ja"><LawNum/><LawBody><LawTitle>t</LawTitle><MainProvision><Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence/></ParagraphSentence></Paragraph></MainProvision>${body}</LawBody></Law>`;
+    const paragraph = '<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>施行する。</Sentence></ParagraphSentence></Paragraph>';
+    const appendix = '<SupplProvisionAppdxTable><SupplProvisionAppdxTableTitle>別表</SupplProvisionAppdxTableTitle></SupplProvisionAppdxTable>';
+    expect(validateLawXml(law(`<SupplProvision><SupplProvisionLabel>附則</SupplProvisionLabel>${appendix}${paragraph}</SupplProvision>`)).join('\n')).toContain('/SupplProvision: children');
+    expect(validateLawXml(law('<AppdxTable Num="0"><AppdxTableTitle>別表</AppdxTableTitle></AppdxTable>'))).toEqual(['/Law/LawBody/AppdxTable: Num="0" is not allowed']);
+    expect(validateLawXml(law('<SupplProvision Extract="yes"><SupplProvisionLabel>附則</SupplProvisionLabel>' + paragraph + '</SupplProvision>'))).toEqual(['/Law/LawBody/SupplProvision: Extract="yes" is not allowed']);
+  });
+
   it('writes the ten levels of 細分 as Item > Subitem1 … Subitem10 with their titles', () => {
     const law = parseXml(deepTreeToLawXml(parseOrThrow(deepFixture('01-ten-levels.txt'))));
     let node = childElements(firstChild(firstChild(law, 'LawBody')!, 'MainProvision')!, 'Article')[2]!;

@@ -190,3 +190,11 @@ it('escapes markup in the text: 法令標準XML reads back the same characters, 
   const back = lawXmlToDeepTree(xml);
   expect(back.ok && back.tree).toEqual(tree);
 });
+
+it('drops characters XML 1.0 forbids (a form feed from a PDF) so the file stays well-formed', async () => {
+  const tree = parseOrThrow('規程\n第1条　職員は、\u000c定める。\n');
+  expect(JSON.stringify(tree)).toContain('\\f');
+  const xml = new TextDecoder().decode((await renderExport(tree, 'xml', NAMES)).body);
+  expect(xml).not.toContain('\u000c');
+  expect(validateLawXml(xml)).toEqual([]);
+});

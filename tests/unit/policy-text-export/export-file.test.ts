@@ -198,3 +198,9 @@ it('drops characters XML 1.0 forbids (a form feed from a PDF) so the file stays 
   expect(xml).not.toContain('\u000c');
   expect(validateLawXml(xml)).toEqual([]);
 });
+
+it('names the era, year and number of the header on Law, in kanji too, and 規則 as a Rule', async () => {
+  const law = async (header: string) => parseXml(new TextDecoder().decode((await renderExport(parseOrThrow(`規程\n${header}\n第1条　定める。\n`), 'xml', NAMES)).body)).attrs;
+  expect(await law('平成十五年十月一日訓令第八号')).toMatchObject({ Era: 'Heisei', Year: '15', Num: '8', PromulgateMonth: '10', PromulgateDay: '1', LawType: 'Misc' });
+  expect(await law('令和元年5月1日規則第12号')).toMatchObject({ Era: 'Reiwa', Year: '1', Num: '12', LawType: 'Rule' });
+});

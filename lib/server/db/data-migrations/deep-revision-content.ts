@@ -2,7 +2,7 @@ import 'server-only';
 import type pg from 'pg';
 import { deepTreeFromLegacy, legacyAnchors } from '@/lib/policy-text/deep/from-legacy';
 import { collectAnchors, DEEP_TREE_VERSION, ZDeepTree, type TDeepTree } from '@/lib/policy-text/deep/tree';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
+import { type TPolicyTree, ZPolicyTree } from '@/lib/policy-text/tree';
 import { storedContent } from '@/lib/server/documents/revision-content';
 import type { TDataMigration, TDataMigrationContext } from '@/lib/server/db/data-migrations/types';
 
@@ -40,11 +40,13 @@ interface TRow {
 
 type TConversion = { ok: true; tree: TDeepTree } | { ok: false; reason: 'unreadable' } | { ok: false; reason: 'anchors'; missing: string[] };
 
+type TConvert = (legacy: TPolicyTree) => TDeepTree;
+
 /** The deep tree of a stored three-level tree, and whether it keeps every anchor. */
-export function convertStoredContent(content: unknown): TConversion {
+export function convertStoredContent(content: unknown, convert: TConvert = deepTreeFromLegacy): TConversion {
   const legacy = ZPolicyTree.safeParse(content);
   if (!legacy.success) return { ok: false, reason: 'unreadable' };
-  const tree = deepTreeFromLegacy(legacy.data);
+  const tree = convert(legacy.data);
   if (!ZDeepTree.safeParse(tree).success) return { ok: false, reason: 'unreadable' };
   const kept = new Set(collectAnchors(tree));
   const missing = legacyAnchors(legacy.data).filter((anchor) => !kept.has(anchor));
@@ -66,14 +68,14 @@ const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 const name = (row: TRow) => `${row.slug} revision ${row.number} (${row.status})`;
 
 /** Pass 1: every row in the old form converts keeping its anchors, or the migration stops here. */
-async function verifyAll(context: TDataMigrationContext): Promise<{ rows: number; unreadable: string[] }> {
+async function verifyAll(context: TDataMigrationContext, convert: TConvert): Promise<{ rows: number; unreadable: string[] }> {
   const losing: string[] = [];
   const unreadable: string[] = [];
   let rows = 0;
   for (let after = FIRST_ID; ; ) {
     const batch = await batchAfter(context.client, after, false);
     for (const row of batch) {
-      const converted = convertStoredContent(row.content);
+      const converted = convertStoredContent(row.content, convert);
       if (!converted.ok && converted.reason === 'anchors') losing.push(`${name(row)}: ${converted.missing.slice(0, 10).join(', ')}${converted.missing.length > 10 ? ' …' : ''}`);
       else if (!converted.ok) unreadable.push(name(row));
       else rows += 1;
@@ -91,14 +93,14 @@ async function verifyAll(context: TDataMigrationContext): Promise<{ rows: number
 }
 
 /** Pass 2: one batch in one transaction; returns the rows converted and the last id seen. */
-async function convertBatch(context: TDataMigrationContext, after: string): Promise<{ converted: number; last: string | null }> {
+async function convertBatch(context: TDataMigrationContext, after: string, convert: TConvert): Promise<{ converted: number; last: string | null }> {
   const { client } = context;
   await client.query('BEGIN');
   try {
     const batch = await batchAfter(client, after, true);
     const updates: { id: string; content: unknown; plain_text: string; content_hash: string; legacy: unknown; legacy_plain_text: string; legacy_content_hash: string }[] = [];
     for (const row of batch) {
-      const converted = convertStoredContent(row.content);
+      const converted = convertStoredContent(row.content, convert);
       // Pass 1 let this row through; a row changed since is checked again and never written losing an anchor.
       if (!converted.ok && converted.reason === 'anchors') throw new Error(`${name(row)} would lose anchors: ${converted.missing.slice(0, 10).join(', ')}; this batch was rolled back.`);
       if (!converted.ok) continue;
@@ -132,19 +134,24 @@ async function convertBatch(context: TDataMigrationContext, after: string): Prom
   }
 }
 
-export const deepRevisionContent: TDataMigration = {
-  name: '20261206100100_deep_revision_content',
-  after: '20261206100000_data_migrations',
-  run: async (context) => {
-    const checked = await verifyAll(context);
-    let changed = 0;
-    for (let after: string | null = FIRST_ID; after !== null; ) {
-      const batch = await convertBatch(context, after);
-      changed += batch.converted;
-      after = batch.last;
-      if (batch.converted > 0) context.log(`本文の保存形式を変換しました: ${changed} / ${checked.rows} 版`);
-    }
-    // Rows that hold neither form are left as they were (readDeepTree refuses them as before).
-    return { changed, summary: { revisions: changed, ...(checked.unreadable.length > 0 ? { unreadable: checked.unreadable.slice(0, SHOWN), unreadableCount: checked.unreadable.length } : {}) } };
-  },
-};
+/** The migration, with the conversion it checks (a test gives it one that loses an anchor). */
+export function deepRevisionContentMigration(convert: TConvert = deepTreeFromLegacy): TDataMigration {
+  return {
+    name: '20261206100100_deep_revision_content',
+    after: '20261206100000_data_migrations',
+    run: async (context) => {
+      const checked = await verifyAll(context, convert);
+      let changed = 0;
+      for (let after: string | null = FIRST_ID; after !== null; ) {
+        const batch = await convertBatch(context, after, convert);
+        changed += batch.converted;
+        after = batch.last;
+        if (batch.converted > 0) context.log(`本文の保存形式を変換しました: ${changed} / ${checked.rows} 版`);
+      }
+      // Rows that hold neither form are left as they were (readDeepTree refuses them as before).
+      return { changed, summary: { revisions: changed, ...(checked.unreadable.length > 0 ? { unreadable: checked.unreadable.slice(0, SHOWN), unreadableCount: checked.unreadable.length } : {}) } };
+    },
+  };
+}
+
+export const deepRevisionContent = deepRevisionContentMigration();

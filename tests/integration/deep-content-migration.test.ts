@@ -19,6 +19,7 @@ import { serializePolicyText } from '@/lib/policy-text/serialize';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { unsafeVerifyAuditChain } from '@/lib/server/audit/verify-chain';
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '@/lib/server/db/migrate';
+import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { deepRevisionContent, deepRevisionContentMigration } from '@/lib/server/db/data-migrations/deep-revision-content';
 import { collectIds } from '../support/policy-tree';
 import { signInAs } from '../support/as-user';
@@ -190,6 +191,13 @@ describe('the deep-tree data migration', () => {
       const old = before.get(`${row.slug}/${row.number}`)!;
       expect([row.slug, row.number, old.filter((anchor) => !ids.has(anchor))]).toEqual([row.slug, row.number, []]);
     }
+  });
+
+  it('recognises the same text imported again by its new hash (the seed and npm run import stay idempotent)', async () => {
+    const text = await readFile(path.join(ROOT, 'prisma/seed-data/fuchu-information-security-basic-policy.txt'), 'utf8');
+    expect(await unsafeImportRevision({ slug: 'old-basic', kind: 'BASIC_POLICY', text })).toMatchObject({ created: false, revisionNumber: 1 });
+    const standard = await readFile(path.join(ROOT, 'prisma/seed-data/samples/standard-v2.txt'), 'utf8');
+    expect(await unsafeImportRevision({ slug: 'old-standard', kind: 'STANDARD', text: standard, effectiveDate: '2024-04-01' })).toMatchObject({ created: false, revisionNumber: 2 });
   });
 
   it('records itself once in the audit trail, whose chain still verifies', async () => {

@@ -55,8 +55,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  const migrated = await migrateDatabase({ databaseUrl: database.url, requireAppRole: true });
-  log(`マイグレーション: 新規 ${migrated.applied.length} 件`);
+  const migrated = await migrateDatabase({ databaseUrl: database.url, requireAppRole: true, log });
+  log(`マイグレーション: 新規 ${migrated.applied.length} 件、データ移行 新規 ${migrated.data.applied.length} 件`);
   // From here on, this process and the server connect as the application's role only.
   if (migrated.appUrl) process.env.DATABASE_URL = migrated.appUrl;
   delete process.env.DATABASE_MIGRATE_URL;

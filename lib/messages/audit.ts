@@ -65,6 +65,7 @@ const ja = {
     'audit.verify': '連鎖の検証',
     'search.query': '規程の検索',
     'revision.import': '本文の取込み（コマンド）',
+    'data.migrate': 'データ移行（保存形式の変換）',
     // refused attempts name the permission they lacked
     'audit.read': '監査記録の閲覧',
     'revision.draft': '改正案の作成・編集',

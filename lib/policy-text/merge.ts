@@ -1,12 +1,13 @@
-import { parsePolicyText } from '@/lib/policy-text/parse';
-import { serializePolicyText } from '@/lib/policy-text/serialize';
-import type { TPolicyTree, TSupplementaryProvision } from '@/lib/policy-text/tree';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import { serializeDeepTree } from '@/lib/policy-text/deep/serialize';
+import type { TDeepTree, TNode, TSupplementary, TTailUnit } from '@/lib/policy-text/deep/tree';
 
 /*
  * Three-way merge of policy texts, for re-applying a scheduled amendment on top of an earlier one
  * that was approved after it (docs/decisions/007). The body is merged line by line on the canonical
- * text form (one line per paragraph, so a change to a paragraph is a change to its line): diff3 over
- * lines, with base = the text both sides started from. Supplementary provisions (付則) are not
+ * text of the deep tree (serializeDeepTree: one line per labelled unit or paragraph at every depth,
+ * so a change to a 細分 four levels down is a change to its line only): diff3 over lines, with
+ * base = the text both sides started from. Supplementary provisions (付則) are not
  * merged as text: every approval appends one, so both sides always "change" the end of the text;
  * they are kept as the union of both sides, ordered by their effective dates, and never conflict.
  */
@@ -113,18 +114,31 @@ export function mergeLines(base: readonly string[], ours: readonly string[], the
   return conflicts.length === 0 ? { ok: true, lines: out } : { ok: false, conflicts, lines: out };
 }
 
-const provisionKey = (p: TSupplementaryProvision) => JSON.stringify([p.heading, p.note ?? '', p.paragraphs]);
+const EMPTY: TDeepTree = { version: 2, title: '', header: [], toc: [], preamble: [], body: [], tail: [] };
+
+/** A 附則 as text, without its anchors: two 附則 are the same when they read the same. */
+const provisionKey = (unit: TSupplementary) => serializeDeepTree({ ...EMPTY, tail: [unit] });
+
+/** The 附則 under another anchor: its own id and its paragraphs' (sp2-p1 → sp3-p1). */
+function renumbered(unit: TSupplementary, id: string): TSupplementary {
+  if (unit.id === id) return unit;
+  const from = `${unit.id}-`;
+  const move = (node: TNode): TNode => ({ ...node, id: node.id.startsWith(from) ? `${id}-${node.id.slice(from.length)}` : node.id, children: node.children.map(move) });
+  return { ...unit, id, children: unit.children.map(move) };
+}
+
+const supplementaryOf = (tree: TDeepTree) => tree.tail.filter((u): u is TSupplementary => u.kind === 'supplementary');
 
 /**
  * The supplementary provisions of a merge: those of the base that neither side removed, then every
  * one either side added, ordered by effective date (undated ones keep their place after the base's).
  */
-export function mergeSupplementaryProvisions(base: TSupplementaryProvision[], ours: TSupplementaryProvision[], theirs: TSupplementaryProvision[]): TSupplementaryProvision[] {
+export function mergeSupplementaryUnits(base: readonly TSupplementary[], ours: readonly TSupplementary[], theirs: readonly TSupplementary[]): TSupplementary[] {
   const oursKeys = new Set(ours.map(provisionKey));
   const theirsKeys = new Set(theirs.map(provisionKey));
   const baseKeys = new Set(base.map(provisionKey));
   const kept = base.filter((p) => oursKeys.has(provisionKey(p)) && theirsKeys.has(provisionKey(p)));
-  const added: TSupplementaryProvision[] = [];
+  const added: TSupplementary[] = [];
   const seen = new Set<string>();
   for (const p of [...ours, ...theirs]) {
     const key = provisionKey(p);
@@ -133,16 +147,48 @@ export function mergeSupplementaryProvisions(base: TSupplementaryProvision[], ou
     added.push(p);
   }
   const dated = added.map((p, index) => ({ p, index })).sort((x, y) => (x.p.effectiveDate ?? '9999').localeCompare(y.p.effectiveDate ?? '9999') || x.index - y.index);
-  return [...kept, ...dated.map((x) => x.p)].map((p, index) => ({ ...p, id: `sp${index + 1}` }));
+  return [...kept, ...dated.map((x) => x.p)].map((p, index) => renumbered(p, `sp${index + 1}`));
 }
 
 /** The canonical text of a tree without its supplementary provisions: what the line merge reads. */
-export function bodyText(tree: TPolicyTree): string {
-  return serializePolicyText({ ...tree, supplementaryProvisions: [] });
+export function bodyText(tree: TDeepTree): string {
+  return serializeDeepTree({ ...tree, tail: tree.tail.filter((u) => u.kind !== 'supplementary') });
+}
+
+/** How many 附則 stand before each appendix of a tail (by anchor). */
+function slots(tree: TDeepTree): Map<string, number> {
+  const out = new Map<string, number>();
+  let before = 0;
+  for (const unit of tree.tail) {
+    if (unit.kind === 'supplementary') before += 1;
+    else out.set(unit.id, before);
+  }
+  return out;
+}
+
+/**
+ * The merged tail: the appendices of the merged text with the merged 附則 among them, each appendix
+ * after as many 附則 as it followed in `ours` (else in `theirs`), in the merged text's order.
+ */
+function mergedTail(appendices: readonly TTailUnit[], provisions: readonly TSupplementary[], ours: TDeepTree, theirs: TDeepTree): TTailUnit[] {
+  const fromOurs = slots(ours);
+  const fromTheirs = slots(theirs);
+  const placed: { unit: TTailUnit; slot: number }[] = [];
+  let previous = 0;
+  for (const unit of appendices) {
+    previous = Math.max(previous, fromOurs.get(unit.id) ?? fromTheirs.get(unit.id) ?? previous);
+    placed.push({ unit, slot: previous });
+  }
+  const out: TTailUnit[] = [];
+  provisions.forEach((unit, index) => {
+    out.push(...placed.filter((p) => p.slot === index).map((p) => p.unit), unit);
+  });
+  out.push(...placed.filter((p) => p.slot >= provisions.length).map((p) => p.unit));
+  return out;
 }
 
 export type TTreeMerge =
-  | { ok: true; tree: TPolicyTree }
+  | { ok: true; tree: TDeepTree }
   | {
       ok: false;
       /** conflicting regions of the body text */
@@ -160,12 +206,18 @@ const toLines = (text: string) => text.replace(/\n$/, '').split('\n');
  * changes, or the regions where they overlap. `ours` is the revision that now comes first in the
  * chain; `theirs` the one that was scheduled after it.
  */
-export function mergePolicyTrees(input: { base: TPolicyTree; ours: TPolicyTree; theirs: TPolicyTree }): TTreeMerge {
+export function mergeDeepTrees(input: { base: TDeepTree; ours: TDeepTree; theirs: TDeepTree }): TTreeMerge {
   const { base, ours, theirs } = input;
   const merged = mergeLines(toLines(bodyText(base)), toLines(bodyText(ours)), toLines(bodyText(theirs)));
   if (!merged.ok) return { ok: false, conflicts: merged.conflicts, text: `${merged.lines.join('\n')}\n` };
   const text = `${merged.lines.join('\n')}\n`;
-  const parsed = parsePolicyText(text);
+  const parsed = parseDeepText(text);
   if (!parsed.ok) return { ok: false, conflicts: [], text, unparsable: parsed.errors.map((e) => e.message).join('\n') };
-  return { ok: true, tree: { ...parsed.tree, supplementaryProvisions: mergeSupplementaryProvisions(base.supplementaryProvisions, ours.supplementaryProvisions, theirs.supplementaryProvisions) } };
+  const provisions = mergeSupplementaryUnits(supplementaryOf(base), supplementaryOf(ours), supplementaryOf(theirs));
+  return { ok: true, tree: { ...parsed.tree, tail: mergedTail(parsed.tree.tail, provisions, ours, theirs) } };
+}
+
+/** The empty text: the base of a merge onto a revision that had no predecessor. */
+export function emptyMergeBase(): TDeepTree {
+  return { ...EMPTY };
 }

@@ -8,7 +8,7 @@
  *     people search for (USBメモリ, パスワード, 委託, LGWAN, 暗号, 監査 …) at about the rate they
  *     have in real countermeasure standards;
  *   - revisions amended the way real amendments are, each stored as the importer stores it
- *     (the tree from parsePolicyText, its plain text and content hash);
+ *     (the deep tree from parseDeepText, its canonical text and content hash);
  *   - PUBLIC / STAFF / RESTRICTED visibility with department grants and public excerpts;
  *   - accounts in every department, and hash-chained audit events;
  *   - one 500-article standard with two revisions, for the 新旧対照表 benchmark;
@@ -19,13 +19,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { formatWareki, parsePolicyText, serializePolicyText, toPlainText, type TPolicyTree } from '@/lib/policy-text';
+import { formatWareki, parsePolicyText, serializePolicyText } from '@/lib/policy-text';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import { type TDeepTree, type TNode, walkNodes } from '@/lib/policy-text/deep/tree';
 import { toFullWidthDigits } from '@/lib/policy-text/normalize';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
 import { hashPassword } from '@/lib/server/auth/password';
 import { disconnectDb } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
-import { contentHash } from '@/lib/server/documents/import-revision';
+import { storedContent } from '@/lib/server/documents/revision-content';
 import { unsafeReindexSearch } from '@/lib/server/search/index-revision';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { articleSpecs, buildChapteredTree, buildTree, type TArticleSpec, type TParagraphSpec } from '../../tests/fixtures/compare/build-tree';
@@ -148,7 +149,7 @@ interface TRevisionRow {
   document_id: string;
   number: number;
   status: 'APPROVED';
-  content: TPolicyTree;
+  content: TDeepTree;
   plain_text: string;
   content_hash: string;
   change_reason: string;
@@ -259,18 +260,17 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
         const built = plan.kind === 'PROCEDURE' ? buildTree(specs, { style: 'dai', supplementary }) : buildChapteredTree(chaptersOf(specs), { supplementary });
         built.title = plan.title;
         built.header = [`${formatWareki(`${Math.max(2001, year)}-03-25`)}訓令第${(index % 40) + 1}号`];
-        const parsed = parsePolicyText(serializePolicyText(built), { title: plan.title });
+        const parsed = parseDeepText(serializePolicyText(built), { title: plan.title });
         if (!parsed.ok) throw new Error(`${plan.slug} 第${n}版が構造化できません: ${parsed.errors[0]?.message}`);
-        const tree = ZPolicyTree.parse(parsed.tree);
-        const plainText = toPlainText(tree);
+        const stored = storedContent(parsed.tree);
         rows.push({
           id: randomUUID(),
           document_id: plan.id,
           number: n,
           status: 'APPROVED',
-          content: tree,
-          plain_text: plainText,
-          content_hash: contentHash(plainText),
+          content: parsed.tree,
+          plain_text: stored.plainText,
+          content_hash: stored.contentHash,
           change_reason: n === 1 ? `${plan.title}の制定` : `${pick(TOPICS)}に関する規定の見直し`,
           effective_date: effectiveDate,
           approved_at: new Date().toISOString(),
@@ -302,7 +302,8 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
         if (grants.length > 0) await insertRows(client, 'document_grants', ['id', 'document_id', 'department_id'], grants);
         const revisions = batch.flatMap((p, k) => revisionsOf(p, offset + k));
         for (const r of revisions) {
-          const articles = [...r.content.articles, ...r.content.chapters.flatMap((c) => c.articles)];
+          const articles: TNode[] = [];
+          walkNodes({ ...r.content, tail: [] }, (node) => node.kind === 'article' && articles.push(node));
           articleCount += articles.length;
           if (r.number === options.revisions) for (const term of TERMS) termCounts[term]! += articles.filter((a) => JSON.stringify(a).includes(term)).length;
         }
@@ -324,11 +325,10 @@ export async function generateCorpus(databaseUrl: string, options: TCorpusOption
           const effectiveDate = k === 0 ? '2023-04-01' : '2025-04-01';
           built.title = title;
           built.supplementaryProvisions = [];
-          const parsed = parsePolicyText(serializePolicyText(built), { title });
+          const parsed = parseDeepText(serializePolicyText(built), { title });
           if (!parsed.ok) throw new Error(`比較用文書が構造化できません: ${parsed.errors[0]?.message}`);
-          const tree = ZPolicyTree.parse(parsed.tree);
-          const plainText = toPlainText(tree);
-          return { id: randomUUID(), document_id: id, number: k + 1, status: 'APPROVED', content: tree, plain_text: plainText, content_hash: contentHash(plainText), change_reason: k === 0 ? `${title}の制定` : '運用規定の全般的な見直し', effective_date: effectiveDate, approved_at: new Date().toISOString() };
+          const stored = storedContent(parsed.tree);
+          return { id: randomUUID(), document_id: id, number: k + 1, status: 'APPROVED', content: parsed.tree, plain_text: stored.plainText, content_hash: stored.contentHash, change_reason: k === 0 ? `${title}の制定` : '運用規定の全般的な見直し', effective_date: effectiveDate, approved_at: new Date().toISOString() };
         });
         await insertRows(client, 'revisions', ['id', 'document_id', 'number', 'status', 'content', 'plain_text', 'content_hash', 'change_reason', 'effective_date', 'approved_at'], rows);
       });

@@ -3,6 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { runDataMigrations, type TDataMigrateResult } from '@/lib/server/db/data-migrations/run';
+import type { TDataMigration } from '@/lib/server/db/data-migrations/types';
 import { grantApplicationRole, isSuperuser, provisionDatabaseRoles, roleOf, roleStanding, type TDatabaseRoles } from '@/lib/server/db/roles';
 import { currentDatabaseUrls } from '@/lib/server/env';
 
@@ -16,6 +18,10 @@ import { currentDatabaseUrls } from '@/lib/server/env';
  * the runner first provisions the database's owner and application roles (lib/server/db/roles.ts)
  * and migrates as the owner (SET ROLE); given the owner's URL, it migrates as it is. Either way
  * the application's role then gets its privileges: SELECT and INSERT only on the audit trail.
+ *
+ * After the SQL migrations, under the same lock and as the same owner, the data migrations written
+ * in TypeScript (lib/server/db/data-migrations, ADR 014) run in name order, each recorded in
+ * data_migrations once it has finished.
  */
 
 const MIGRATIONS_TABLE = `
@@ -47,6 +53,8 @@ export interface TMigrateResult {
   roles: TDatabaseRoles | null;
   /** the application's URL, when this run provisioned the roles from an administrator's URL */
   appUrl: string | null;
+  /** the data migrations (ADR 014) this run applied, found applied, or left waiting for their SQL migration */
+  data: TDataMigrateResult;
 }
 
 export class MigrationRoleError extends Error {}
@@ -134,6 +142,10 @@ export async function migrateDatabase(options: {
   appRole?: string;
   /** refuse to migrate when no application role separate from the owner can be named (npm start, db:migrate) */
   requireAppRole?: boolean;
+  /** the data migrations to run (default: all of lib/server/db/data-migrations) */
+  dataMigrations?: readonly TDataMigration[];
+  /** progress of long data migrations */
+  log?: (message: string) => void;
 }): Promise<TMigrateResult> {
   const migrations = await readMigrations(options.migrationsDir);
   const url = migrationUrl(options.databaseUrl);
@@ -154,7 +166,7 @@ export async function migrateDatabase(options: {
       throw new Error(`Migration ${failed.migration_name} started earlier and did not finish; resolve it before migrating again.`);
     }
 
-    const result: TMigrateResult = { applied: [], alreadyApplied: [], roles, appUrl };
+    const result: TMigrateResult = { applied: [], alreadyApplied: [], roles, appUrl, data: { applied: [], alreadyApplied: [], waiting: [] } };
     for (const migration of migrations) {
       const recorded = done.get(migration.name);
       if (recorded !== undefined) {
@@ -179,6 +191,11 @@ export async function migrateDatabase(options: {
       }
       result.applied.push(migration.name);
     }
+    result.data = await runDataMigrations(client, {
+      appliedSql: new Set([...result.alreadyApplied, ...result.applied]),
+      ...(options.dataMigrations ? { migrations: options.dataMigrations } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
     if (roles) await grantApplicationRole(client, roles);
     return result;
   } finally {

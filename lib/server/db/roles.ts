@@ -118,8 +118,8 @@ async function transferOwnership(client: pg.Client, owner: string): Promise<void
 
 /** Tables the application may read and append to, never change: the audit trail. */
 export const APPEND_ONLY_TABLES = ['audit_events'] as const;
-/** Tables the application only reads. */
-export const READ_ONLY_TABLES = ['_prisma_migrations'] as const;
+/** Tables the application only reads: the migrations' records and the texts a data migration kept. */
+export const READ_ONLY_TABLES = ['_prisma_migrations', 'data_migrations', 'revision_legacy_contents'] as const;
 
 /**
  * As the owner (or a superuser acting as it, SET ROLE): the application's privileges on every
@@ -132,7 +132,9 @@ export async function grantApplicationRole(client: pg.Client, roles: TDatabaseRo
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
   await client.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${app}`);
   for (const table of APPEND_ONLY_TABLES) await client.query(`REVOKE UPDATE, DELETE ON public.${id(table)} FROM ${app}`);
-  for (const table of READ_ONLY_TABLES) await client.query(`REVOKE INSERT, UPDATE, DELETE ON public.${id(table)} FROM ${app}`);
+  // (a table a later migration creates is not there yet on a database migrated part of the way)
+  const { rows: readOnly } = await client.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass('public.' || quote_ident(t)) IS NOT NULL`, [READ_ONLY_TABLES]);
+  for (const { name } of readOnly) await client.query(`REVOKE INSERT, UPDATE, DELETE ON public.${id(name)} FROM ${app}`);
   // nextval() for inserts; no UPDATE, which would allow setval() on the trail's sequence.
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
   await client.query(`REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA public FROM ${app}`);

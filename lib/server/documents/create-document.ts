@@ -8,8 +8,8 @@ import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
+import { emptyDeepTree } from '@/lib/server/documents/revision-content';
 
-const EMPTY_TREE = { title: '', header: [], toc: [], preamble: [], articles: [], chapters: [], items: [], supplementaryProvisions: [], annexes: [] };
 
 /** Resolves the parent and the department a document names, refusing a parent that would close a cycle. */
 export async function resolveReferences(tx: Prisma.TransactionClient, data: { parentSlug?: string; departmentCode?: string }, self?: string) {
@@ -48,7 +48,7 @@ export async function createDocument(input: unknown): Promise<{ slug: string; nu
     });
     const draftText = `${data.title}\n（目的）\n第1条　この${data.kind === 'PROCEDURE' ? '手順' : '基準'}は、\n`;
     await tx.revision.create({
-      data: { documentId: document.id, number: 1, status: 'DRAFT', content: EMPTY_TREE, plainText: '', contentHash: '', draftText, createdById: actor.id, contributorIds: [actor.id] },
+      data: { documentId: document.id, number: 1, status: 'DRAFT', content: emptyDeepTree() as unknown as Prisma.InputJsonValue, plainText: '', contentHash: '', draftText, createdById: actor.id, contributorIds: [actor.id] },
     });
     await recordEvent(tx, { action: 'document.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { ...data } });
     return { slug: data.slug, number: 1 };

@@ -1,9 +1,6 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parsePolicyText, toPlainText } from '@/lib/policy-text';
-import { ZPolicyTree } from '@/lib/policy-text/tree';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
 import { dateColumn } from '@/lib/server/clock';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { db } from '@/lib/server/db';
@@ -11,6 +8,9 @@ import { DalError } from '@/lib/domain/errors';
 import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/domain/documents';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import { renumberEditions } from '@/lib/server/workflow/chain';
+import { storedContent } from '@/lib/server/documents/revision-content';
+
+export { contentHash } from '@/lib/server/documents/revision-content';
 
 export const ZImportRevisionInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで指定してください。').max(100),
@@ -49,10 +49,6 @@ export interface TImportRevisionResult {
 
 const DEFAULT_VISIBILITY = { BASIC_POLICY: 'PUBLIC', STANDARD: 'STAFF', SAFETY_MANAGEMENT_STANDARD: 'RESTRICTED', PROCEDURE: 'RESTRICTED' } as const;
 
-export function contentHash(plainText: string): string {
-  return createHash('sha256').update(plainText, 'utf8').digest('hex');
-}
-
 /**
  * Stores a policy text as a new APPROVED revision, for the importer and the seed.
  * Unscoped: it runs from the command line with direct database access and no signed-in
@@ -64,14 +60,14 @@ export async function unsafeImportRevision(input: TImportRevisionInput, options:
   if (!parsedInput.success) throw new DalError('INVALID_INPUT', parsedInput.error.issues.map((i) => i.message).join(' / '));
   const data = parsedInput.data;
 
-  const parsed = parsePolicyText(data.text, data.title ? { title: data.title } : undefined);
+  const parsed = parseDeepText(data.text, data.title ? { title: data.title } : undefined);
   if (!parsed.ok) {
     throw new DalError('PARSE_FAILED', parsed.errors.map((e) => e.message).join('\n'), parsed.errors);
   }
-  const tree = ZPolicyTree.parse(parsed.tree);
-  const plainText = toPlainText(tree);
-  const hash = contentHash(plainText);
-  const effectiveDate = data.effectiveDate ?? tree.supplementaryProvisions.map((p) => p.effectiveDate).filter((d): d is string => !!d).at(-1);
+  const tree = parsed.tree;
+  const stored = storedContent(tree);
+  const hash = stored.contentHash;
+  const effectiveDate = data.effectiveDate ?? tree.tail.flatMap((unit) => (unit.kind === 'supplementary' && unit.effectiveDate ? [unit.effectiveDate] : [])).at(-1);
   if (!effectiveDate) {
     throw new DalError('INVALID_INPUT', '施行日が本文の付則から読み取れません。--effective-date で指定してください。');
   }
@@ -124,9 +120,7 @@ export async function unsafeImportRevision(input: TImportRevisionInput, options:
         documentId: document.id,
         number,
         status: 'APPROVED',
-        content: tree as unknown as Prisma.InputJsonValue,
-        plainText,
-        contentHash: hash,
+        ...stored,
         changeReason: data.changeReason ?? null,
         effectiveDate: dateColumn(effectiveDate),
         approvedAt: new Date(),

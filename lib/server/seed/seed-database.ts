@@ -2,8 +2,9 @@ import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { allArticles, sortAnchors } from '@/lib/policy-text/excerpts';
-import { parsePolicyText } from '@/lib/policy-text/parse';
+import { sortAnchors } from '@/lib/policy-text/excerpts';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import { type TNode, walkNodes } from '@/lib/policy-text/deep/tree';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { hashPassword } from '@/lib/server/auth/password';
@@ -144,8 +145,10 @@ async function seedGrants(slug: string, grants: { departmentCode: string }[]): P
 function sampleExcerpts(revisions: { effectiveDate: string }[], texts: string[], anchors: string[]): string[][] {
   if (anchors.length === 0) return revisions.map(() => []);
   const articles = texts.map((text) => {
-    const parsed = parsePolicyText(text);
-    return new Map(parsed.ok ? allArticles(parsed.tree).map((a) => [a.id, JSON.stringify(a)]) : []);
+    const parsed = parseDeepText(text);
+    const found: TNode[] = [];
+    if (parsed.ok) walkNodes({ ...parsed.tree, tail: [] }, (node) => node.kind === 'article' && found.push(node));
+    return new Map(found.map((a) => [a.id, JSON.stringify(a)]));
   });
   const today = todayInJapan();
   const inForce = revisions.findLastIndex((r) => r.effectiveDate <= today);

@@ -1,8 +1,10 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import { emptyNode, type TDeepTree, type TSupplementary } from '@/lib/policy-text/deep/tree';
 import { commonErrors } from '@/lib/messages/errors';
 import { workflowErrors } from '@/lib/messages/workflow-errors';
-import { toPlainText, formatWareki, type TPolicyTree } from '@/lib/policy-text';
+import { formatWareki } from '@/lib/policy-text/wareki';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ZReviewInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -10,7 +12,7 @@ import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { dateColumn, isoDate, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { contentHash } from '@/lib/server/documents/import-revision';
+import { storedContent } from '@/lib/server/documents/revision-content';
 import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 import { carryExcerptsOnApproval } from '@/lib/server/excerpts/revision-excerpts';
@@ -23,17 +25,19 @@ import { assertTransition } from '@/lib/server/workflow/assert-transition';
 
 const PROVISION_NOUN = { BASIC_POLICY: '基本方針', STANDARD: '基準', SAFETY_MANAGEMENT_STANDARD: '基準', PROCEDURE: '手順' } as const;
 
-/** The tree with the supplementary provision (付則) for a new effective date appended. */
-export function withSupplementaryProvision(tree: TPolicyTree, kind: keyof typeof PROVISION_NOUN, effectiveDate: string): TPolicyTree {
-  const heading = tree.supplementaryProvisions.at(-1)?.heading ?? '付則';
-  const id = `sp${tree.supplementaryProvisions.length + 1}`;
-  return {
-    ...tree,
-    supplementaryProvisions: [
-      ...tree.supplementaryProvisions,
-      { type: 'supplementary', id, heading, paragraphs: [`この${PROVISION_NOUN[kind]}は、${formatWareki(effectiveDate)}から施行する。`], effectiveDate },
-    ],
-  };
+/**
+ * The tree with the supplementary provision (付則) for a new effective date: after the last 附則
+ * (an appendix standing after it stays after the new one too), or first in the tail when there is
+ * none yet (附則 before 別表 and 様式, as 例規 are laid out).
+ */
+export function withSupplementaryProvision(tree: TDeepTree, kind: keyof typeof PROVISION_NOUN, effectiveDate: string): TDeepTree {
+  const provisions = tree.tail.filter((u): u is TSupplementary => u.kind === 'supplementary');
+  const id = `sp${provisions.length + 1}`;
+  const paragraph = emptyNode('paragraph', `${id}-p1`, '', 1);
+  paragraph.sentences = [`この${PROVISION_NOUN[kind]}は、${formatWareki(effectiveDate)}から施行する。`];
+  const unit: TSupplementary = { kind: 'supplementary', id, label: provisions.at(-1)?.label ?? '付則', children: [paragraph], effectiveDate };
+  const at = provisions.length === 0 ? 0 : tree.tail.lastIndexOf(provisions.at(-1)!) + 1;
+  return { ...tree, tail: [...tree.tail.slice(0, at), unit, ...tree.tail.slice(at)] };
 }
 
 async function baseNumber(tx: Prisma.TransactionClient, baseRevisionId: string | null): Promise<number | null> {
@@ -80,7 +84,7 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
     const required = revision.requiredApprovals ?? document.requiredApprovals;
     const approvals = round.length + 1;
     const approved = approvals >= required;
-    const candidate = withSupplementaryProvision(readInterimLegacyTree(revision.content), document.kind, effectiveDate);
+    const candidate = withSupplementaryProvision(readDeepTree(revision.content), document.kind, effectiveDate);
     const tree = approved ? candidate : null;
     // Landing before scheduled revisions: their changes are re-applied on top, or, where they
     // overlap this one's, the approval does not go through and the draft goes back to its editor.
@@ -102,15 +106,13 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
     await tx.reviewDecision.create({ data: { revisionId: revision.id, reviewerId: actor.id, decision: 'APPROVE', comment: data.comment, effectiveDate: dateColumn(effectiveDate), createdAt: wallClock() } });
     let rebased: { from: number; fromEdition: number | null; copy: number }[] = [];
     if (tree) {
-      const plainText = toPlainText(tree);
-      await carryExcerptsOnApproval(tx, { revisionId: revision.id, tree, actor, context, slug: data.slug });
+      // INTERIM bridge: the excerpts module still reads the three-level tree (issue 16)
+      await carryExcerptsOnApproval(tx, { revisionId: revision.id, tree: legacyTreeFromDeep(tree), actor, context, slug: data.slug });
       await tx.revision.update({
         where: { id: revision.id },
         data: {
           status: TRANSITIONS.approve.to,
-          content: tree as unknown as Prisma.InputJsonValue,
-          plainText,
-          contentHash: contentHash(plainText),
+          ...storedContent(tree),
           effectiveDate: dateColumn(effectiveDate),
           approvedAt: wallClock(),
           approvedById: actor.id,

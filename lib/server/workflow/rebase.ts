@@ -1,11 +1,12 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import { serializeDeepTree } from '@/lib/policy-text/deep/serialize';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { mergePolicyTrees } from '@/lib/policy-text/merge';
-import { serializePolicyText, toPlainText } from '@/lib/policy-text/serialize';
-import { type TPolicyTree } from '@/lib/policy-text/tree';
+import { emptyMergeBase, mergeDeepTrees } from '@/lib/policy-text/merge';
 import { carryExcerpts } from '@/lib/policy-text/excerpts';
-import { contentHash } from '@/lib/server/documents/import-revision';
+import { storedContent } from '@/lib/server/documents/revision-content';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import type { TChainLink } from '@/lib/server/workflow/chain';
 import { REBASED_COPY_STATUS, TRANSITIONS } from '@/lib/server/workflow/state-machine';
@@ -35,24 +36,24 @@ type TRebase =
 
 export async function rebaseLaterRevisions(
   tx: Prisma.TransactionClient,
-  input: { documentId: string; predecessorId: string | null; tree: TPolicyTree; later: TChainLink[] },
+  input: { documentId: string; predecessorId: string | null; tree: TDeepTree; later: TChainLink[] },
 ): Promise<TRebase> {
   const predecessor = input.predecessorId ? await tx.revision.findUniqueOrThrow({ where: { id: input.predecessorId }, select: { content: true } }) : null;
-  let base: TPolicyTree | null = predecessor ? readInterimLegacyTree(predecessor.content) : null;
+  let base: TDeepTree | null = predecessor ? readDeepTree(predecessor.content) : null;
   let ours = input.tree;
-  const plan: { link: TChainLink; tree: TPolicyTree; theirs: TPolicyTree }[] = [];
+  const plan: { link: TChainLink; tree: TDeepTree; theirs: TDeepTree }[] = [];
   for (const link of input.later) {
     const row = await tx.revision.findUniqueOrThrow({ where: { id: link.id }, select: { content: true } });
-    const theirs = readInterimLegacyTree(row.content);
+    const theirs = readDeepTree(row.content);
     // With no predecessor (a first revision dated before a scheduled one) the base is empty.
-    const merged = mergePolicyTrees({ base: base ?? { ...theirs, title: '', header: [], toc: [], preamble: [], articles: [], chapters: [], items: [], supplementaryProvisions: [], annexes: [] }, ours, theirs });
+    const merged = mergeDeepTrees({ base: base ?? emptyMergeBase(), ours, theirs });
     if (!merged.ok) {
       return {
         ok: false,
         conflict: {
           scheduled: { number: link.number, edition: link.edition, effectiveDate: link.effectiveDate },
-          ours: serializePolicyText(input.tree),
-          theirs: serializePolicyText(theirs),
+          ours: serializeDeepTree(input.tree),
+          theirs: serializeDeepTree(theirs),
           merged: merged.text,
           regions: merged.conflicts.length,
         },
@@ -74,15 +75,12 @@ export async function rebaseLaterRevisions(
         await indexRevision(tx, link.id);
         const last = await tx.revision.aggregate({ where: { documentId: input.documentId }, _max: { number: true } });
         const number = (last._max.number ?? 0) + 1;
-        const plainText = toPlainText(tree);
         const copy = await tx.revision.create({
           data: {
             documentId: input.documentId,
             number,
             status: REBASED_COPY_STATUS,
-            content: tree as unknown as Prisma.InputJsonValue,
-            plainText,
-            contentHash: contentHash(plainText),
+            ...storedContent(tree),
             changeReason: original.changeReason,
             effectiveDate: original.effectiveDate,
             createdById: original.createdById,
@@ -93,8 +91,9 @@ export async function rebaseLaterRevisions(
             rebasedFromId: original.id,
             contributorIds: original.contributorIds,
             isAbolition: original.isAbolition,
-            // The scheduled revision's public articles, followed through the merge's renumbering.
-            publicExcerptAnchors: carryExcerpts(theirs, tree, original.publicExcerptAnchors).anchors,
+            // The scheduled revision's public articles, followed through the merge's renumbering
+            // (INTERIM bridge: the excerpts module still reads the three-level tree, issue 16).
+            publicExcerptAnchors: carryExcerpts(legacyTreeFromDeep(theirs), legacyTreeFromDeep(tree), original.publicExcerptAnchors).anchors,
             requiredApprovals: 1,
           },
           select: { id: true },

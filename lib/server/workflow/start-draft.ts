@@ -1,16 +1,15 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import { serializeDeepTree } from '@/lib/policy-text/deep/serialize';
 import { commonErrors } from '@/lib/messages/errors';
 import { workflowErrors } from '@/lib/messages/workflow-errors';
-import { serializePolicyText, toPlainText } from '@/lib/policy-text';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { ZStartDraftInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
-import { contentHash } from '@/lib/server/documents/import-revision';
+import { storedContent } from '@/lib/server/documents/revision-content';
 import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
 import { baseChoices, loadChain } from '@/lib/server/workflow/chain';
@@ -38,18 +37,16 @@ export async function startDraft(input: unknown): Promise<{ number: number; crea
     const chosen = baseNumber === undefined || abolition ? choices.at(-1) : choices.find((link) => link.number === baseNumber);
     if (!chosen) throw new DalError('INVALID_INPUT', workflowErrors.baseNotAllowed);
     const base = await tx.revision.findUniqueOrThrow({ where: { id: chosen.id } });
-    const tree = readInterimLegacyTree(base.content);
+    const tree = readDeepTree(base.content);
     const last = await tx.revision.aggregate({ where: { documentId: document.id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
-    const text = serializePolicyText(tree);
+    const text = serializeDeepTree(tree);
     await tx.revision.create({
       data: {
         documentId: document.id,
         number,
         status: STARTED_STATUS,
-        content: tree as unknown as Prisma.InputJsonValue,
-        plainText: toPlainText(tree),
-        contentHash: contentHash(toPlainText(tree)),
+        ...storedContent(tree),
         draftText: text,
         baseRevisionId: base.id,
         createdById: actor.id,

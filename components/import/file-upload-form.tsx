@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ui } from '@/components/forms/styles';
 import { ingestMessages } from '@/lib/messages/ingest';
 import type { TActionResult } from '@/lib/domain/action-result';
@@ -31,10 +31,13 @@ export function FileUploadForm({
   const [error, setError] = useState<{ message: string; lines: string[] } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
+  // Each refusal takes the focus, so that it is read out and not missed.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
   function show(message: string, lines: string[] = []) {
     setError({ message, lines });
-    // After the state is drawn: the message takes the focus so that it is read out.
-    window.setTimeout(() => errorRef.current?.focus(), 0);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

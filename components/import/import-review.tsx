@@ -51,6 +51,7 @@ export function ImportReview({
 
   return (
     <div className="space-y-6">
+      <h3 className="sr-only">{m.fileFacts}</h3>
       <dl className="grid max-w-[56rem] grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-1 rounded-8 border border-solid-gray-420 bg-white px-4 py-3 text-std-16N-170 sm:grid-cols-[auto_minmax(0,1fr)_auto_minmax(0,1fr)]">
         <dt className="text-solid-gray-700">{m.factName}</dt>
         <dd className="break-all text-solid-gray-900">{preview.file.name}</dd>

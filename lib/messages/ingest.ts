@@ -70,8 +70,6 @@ const ja = {
     structureHeading: '構造のプレビュー',
     resetText: '読み込んだ本文に戻す',
     resetDone: '読み込んだときの本文に戻しました。',
-    sourceHeading: '元のファイルでの位置',
-    saveHeading: '下書きとして保存',
     saveLeadNew: '文書の情報を入力して保存すると、最初の版の下書きができます。保存後は編集画面で承認依頼を提出できます。',
     saveLeadAmend: '保存すると、この本文が改正案（下書き）になります。保存後は編集画面で改正理由と施行日を入力して承認依頼を提出できます。',
     saveAmend: '改正案として保存する',

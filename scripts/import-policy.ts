@@ -1,14 +1,16 @@
 /*
  * npm run import -- <file> --slug <slug> --kind <KIND> [--title …] [--visibility …] [--parent <slug>]
  *                   [--department <code>] [--effective-date YYYY-MM-DD] [--reason …] [--operator 氏名] [--dry-run]
- * An import is recorded in the audit trail as the system actor `system:import`, naming the
- * operator (--operator, else the OS user) and the OS user who ran it.
+ * <file> is a Word (.docx), PDF (with a text layer) or text file in UTF-8, UTF-16 (BOM), Shift_JIS
+ * or EUC-JP; the type is told by content, as on the upload screens (lib/ingest), with the same
+ * refusals and warnings. An import is recorded in the audit trail as the system actor
+ * `system:import`, naming the operator (--operator, else the OS user) and the OS user who ran it.
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePolicyText } from '@/lib/policy-text';
+import { DEFAULT_MAX_BYTES, formatIngestWarning, ingestFile } from '@/lib/ingest';
 import { disconnectDb } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { DalError } from '@/lib/domain/errors';
@@ -46,13 +48,14 @@ const { values, positionals } = (() => {
 
 const file = positionals[0];
 if (!file) fail(USAGE);
-const text = await readFile(file, 'utf8').catch(() => fail(`ファイル ${file} を読み込めません。`));
+const bytes = new Uint8Array(await readFile(file).catch(() => fail(`ファイル ${file} を読み込めません。`)));
+const ingested = await ingestFile(bytes, { maxBytes: DEFAULT_MAX_BYTES });
+if (!ingested.ok) fail([ingested.message, ...(ingested.details ?? []).map(formatIngestWarning)].join('\n'));
+for (const warning of ingested.warnings) console.error(`警告: ${formatIngestWarning(warning)}`);
+const text = ingested.text;
 
 if (values['dry-run']) {
-  const result = parsePolicyText(text, values.title ? { title: values.title } : undefined);
-  if (!result.ok) fail(result.errors.map((e) => e.message).join('\n'));
-  for (const warning of result.warnings) console.error(`警告: ${JSON.stringify(warning)}`);
-  console.log(JSON.stringify(result.tree, null, 2));
+  console.log(JSON.stringify(ingested.tree, null, 2));
   process.exit(0);
 }
 

@@ -36,7 +36,15 @@ export function DocumentForm({
   parents,
   departments,
   action,
+  hiddenFields = {},
+  createLabels = { idle: m.documentForm.create, pending: m.documentForm.creating },
+  createdNotice = 'created',
 }: {
+  /** fields sent with the form that the person does not edit here (an import's text and receipt) */
+  hiddenFields?: Record<string, string>;
+  createLabels?: { idle: string; pending: string };
+  /** the editor's notice after a document is created */
+  createdNotice?: string;
   mode: 'create' | 'settings';
   slug?: string;
   initial: TDocumentFormValues;
@@ -49,7 +57,7 @@ export function DocumentForm({
   const [slugError, setSlugError] = useState<string | null>(null);
   const { state, pending, feedbackRef, onSubmit } = useDalForm(action, {
     onSuccess: (data) => {
-      if (mode === 'create' && data) router.push(`/documents/${data.slug}/edit?notice=created`);
+      if (mode === 'create' && data) router.push(`/documents/${data.slug}/edit?notice=${createdNotice}`);
     },
   });
   const unknownHint = initial.requiredApprovals === null || initial.reviewIntervalMonths === null;
@@ -72,6 +80,9 @@ export function DocumentForm({
       className="max-w-[42rem] space-y-6"
     >
       <FormFeedback state={state} feedbackRef={feedbackRef} success={mode === 'settings' ? <p>{m.documentForm.saved}</p> : undefined} />
+      {Object.entries(hiddenFields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {mode === 'create' ? (
         <>
           <div>
@@ -220,7 +231,7 @@ export function DocumentForm({
         </div>
       </div>
       <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
-        {mode === 'create' ? (pending ? m.documentForm.creating : m.documentForm.create) : pending ? m.documentForm.saving : m.documentForm.save}
+        {mode === 'create' ? (pending ? createLabels.pending : createLabels.idle) : pending ? m.documentForm.saving : m.documentForm.save}
       </button>
     </form>
   );

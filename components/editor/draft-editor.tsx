@@ -13,8 +13,8 @@ import { PolicyPreview } from '@/components/editor/policy-preview';
 import { SubmitForm, type TCheckDateAction, type TSubmitAction } from '@/components/editor/submit-form';
 import { ConflictCopies, DecisionRecord } from '@/components/editor/workflow-records';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import { parsePolicyText, type TParseResult } from '@/lib/policy-text/parse';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import { issueLines, useDeepParse } from '@/components/editor/use-deep-parse';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
 import type { TActionResult } from '@/lib/domain/action-result';
 import type { TSaveResult } from '@/lib/server/workflow/save-draft';
 import type { TDraftEditorView } from '@/lib/server/workflow/views';
@@ -25,7 +25,6 @@ export type TSaveAction = (formData: FormData) => Promise<TActionResult<TSaveRes
 export type TSaveOutcome = 'saved' | 'unchanged' | 'conflict' | 'error';
 
 const AUTOSAVE_MS = 5000;
-const PARSE_DEBOUNCE_MS = 300;
 const PANE_HEIGHT = 'h-[60dvh] min-h-[20rem] lg:h-[calc(100dvh-14rem)] lg:min-h-[28rem]';
 
 const ARTICLE_LINE = /^(第[0-9０-９〇一二三四五六七八九十百千]+(?:条(?:の[0-9０-９〇一二三四五六七八九十]+)?)?)(?=[\s　（(]|$)/;
@@ -38,11 +37,6 @@ function articleAt(text: string, line: number): string | null {
     if (match) return match[1] ?? null;
   }
   return null;
-}
-
-function initialParse(text: string): { parsed: TParseResult; lastGood: TPolicyTree | null } {
-  const parsed = parsePolicyText(text);
-  return { parsed, lastGood: parsed.ok ? parsed.tree : null };
 }
 
 /**
@@ -79,7 +73,7 @@ export function DraftEditor({
   const [saveError, setSaveError] = useState<{ message: string; fatal: boolean } | null>(null);
   const [conflict, setConflict] = useState<(TConflict & { round: number }) | null>(null);
   const [resolved, setResolved] = useState<string | null>(null);
-  const [{ parsed, lastGood }, setParse] = useState(() => initialParse(initialText));
+  const { parsed, lastGood } = useDeepParse(text);
 
   // The latest values for the save routine, which runs from timers and key presses.
   const textRef = useRef(initialText);
@@ -154,15 +148,6 @@ export function DraftEditor({
     }
   }, [persist]);
 
-  // Parse as the person types, once they pause.
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      const next = parsePolicyText(text);
-      setParse((previous) => ({ parsed: next, lastGood: next.ok ? next.tree : previous.lastGood }));
-    }, PARSE_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [text]);
-
   // Autosave once typing has stopped for a while, and only when there is something to save.
   useEffect(() => {
     if (!editable || !dirty || conflict || saving || saveError?.fatal) return;
@@ -219,7 +204,7 @@ export function DraftEditor({
     setResolved(m.conflict.resolvedAdopt);
   }
 
-  const errorLines = new Set(parsed.ok ? [] : parsed.errors.map((e) => e.line));
+  const { errorLines, warningLines } = issueLines(parsed);
   const status = saving
     ? m.editor.statusSaving
     : conflict
@@ -288,6 +273,7 @@ export function DraftEditor({
                 onChange={editable ? updateText : undefined}
                 readOnly={!editable}
                 errorLines={errorLines}
+                warningLines={warningLines}
                 describedBy={editable ? `${id}-text-hint` : undefined}
                 handleRef={handle}
                 onCaretLine={setCaretLine}
@@ -330,7 +316,7 @@ export function DraftEditor({
           checkDateAction={checkDateAction}
           blocked={conflict !== null}
           beforeSubmit={async () => {
-            const check = parsePolicyText(textRef.current);
+            const check = parseDeepText(textRef.current);
             if (!check.ok) return { ok: false as const, parseErrors: check.errors };
             const outcome = await save();
             return outcome === 'saved' || outcome === 'unchanged' ? { ok: true as const } : { ok: false as const, message: outcome === 'conflict' ? m.submit.conflictFirst : m.submit.saveFirstFailed };

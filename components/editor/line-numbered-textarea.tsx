@@ -41,6 +41,7 @@ export function LineNumberedTextarea({
   onChange,
   readOnly = false,
   errorLines,
+  warningLines,
   describedBy,
   handleRef,
   onCaretLine,
@@ -52,6 +53,8 @@ export function LineNumberedTextarea({
   readOnly?: boolean;
   /** 1-based lines to mark as erroneous */
   errorLines?: ReadonlySet<number>;
+  /** 1-based lines the parser or the file's reader warns about */
+  warningLines?: ReadonlySet<number>;
   describedBy?: string;
   handleRef?: Ref<TTextEditorHandle>;
   /** called with the caret's 1-based line whenever the caret moves */
@@ -102,10 +105,11 @@ export function LineNumberedTextarea({
           {lines.map((line, index) => {
             const number = index + 1;
             const error = errorLines?.has(number) === true;
+            const warning = !error && warningLines?.has(number) === true;
             return (
-              <div key={index} data-line={number} className={`relative ${error ? 'bg-red-50' : ''}`}>
+              <div key={index} data-line={number} className={`relative ${error ? 'bg-red-50' : warning ? 'bg-yellow-50' : ''}`}>
                 <span
-                  className={`absolute -left-12 w-9 text-right text-[0.8125rem] tabular-nums select-none md:-left-14 md:w-10 ${error ? 'font-bold text-error-2' : 'text-solid-gray-536'}`}
+                  className={`absolute -left-12 w-9 text-right text-[0.8125rem] tabular-nums select-none md:-left-14 md:w-10 ${error ? 'font-bold text-error-2' : warning ? 'font-bold text-yellow-1200' : 'text-solid-gray-536'}`}
                 >
                   {number}
                 </span>

@@ -1,15 +1,18 @@
 'use client';
 
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { ParseIssues } from '@/components/editor/parse-issues';
 import { PolicyText } from '@/components/reader/policy-text';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import type { TParseResult } from '@/lib/policy-text/parse';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
+import type { TDeepParseResult } from '@/lib/policy-text/deep/parse';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 
 // The reader's renderer is the costly part; it re-renders only when the tree it gets changes.
-const Tree = memo(function Tree({ tree }: { tree: TPolicyTree }) {
-  return <PolicyText tree={tree} />;
+// INTERIM bridge (issue 16): the reader's PolicyText still takes the three-level tree; the
+// integrator passes the deep tree straight to the reader's deep PolicyText once both have landed.
+const Tree = memo(function Tree({ tree }: { tree: TDeepTree }) {
+  return <PolicyText tree={legacyTreeFromDeep(tree)} />;
 });
 
 /**
@@ -23,14 +26,20 @@ export function PolicyPreview({
   onGoToLine,
   followArticle = null,
   heightClass,
+  heading = m.editor.previewHeading,
+  extra,
 }: {
   id: string;
-  parsed: TParseResult;
-  lastGood: TPolicyTree | null;
+  parsed: TDeepParseResult;
+  lastGood: TDeepTree | null;
   onGoToLine?: (line: number) => void;
   /** the article being edited (第14条): the preview scrolls to it when it changes */
   followArticle?: string | null;
   heightClass: string;
+  /** what the preview is called (構造のプレビュー on the import screens) */
+  heading?: string;
+  /** issues found elsewhere (the file's reader), listed above the parser's own */
+  extra?: ReactNode;
 }) {
   const tree = parsed.ok ? parsed.tree : lastGood;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -52,7 +61,7 @@ export function PolicyPreview({
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="text-std-17B-170 text-solid-gray-900">
-        {m.editor.previewHeading}
+        {heading}
       </h2>
       <div className={`flex flex-col rounded-8 border border-solid-gray-420 bg-white ${heightClass}`}>
         {/* Read out is the count only, when it changes: the whole list on every pause in typing would drown the text. */}
@@ -60,6 +69,7 @@ export function PolicyPreview({
           {parsed.ok ? '' : m.editor.errorsHeading(parsed.errors.length)}
         </p>
         <div className="max-h-[40%] shrink-0 space-y-3 overflow-y-auto px-4 empty:hidden [&:not(:empty)]:pt-3">
+          {extra}
           {!parsed.ok && (
             <ParseIssues issues={parsed.errors} tone="error" heading={m.editor.errorsHeading(parsed.errors.length)} lead={m.editor.errorsLead} onGoToLine={onGoToLine} />
           )}
@@ -67,7 +77,7 @@ export function PolicyPreview({
             <ParseIssues issues={parsed.warnings} tone="warning" heading={m.editor.warningsHeading(parsed.warnings.length)} lead={m.editor.errorsLead} onGoToLine={onGoToLine} />
           )}
         </div>
-        <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 py-4" tabIndex={0} aria-label={m.editor.previewHeading}>
+        <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto px-4 py-4" tabIndex={0} aria-label={heading}>
           {!parsed.ok && <p className="mb-4 text-dns-14N-130 text-solid-gray-700">{tree ? m.editor.previewStale : m.editor.previewEmpty}</p>}
           {tree && (
             <div className={parsed.ok ? '' : 'opacity-60'}>

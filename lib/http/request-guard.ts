@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { IMPORT_MAX_MB_CEILING } from '@/lib/domain/ingest';
 import { httpMessages as m } from '@/lib/messages/http';
 
 /*
@@ -16,6 +17,13 @@ import { httpMessages as m } from '@/lib/messages/http';
 
 /** Matches `experimental.serverActions.bodySizeLimit` in next.config.ts: a largest draft (1,000,000 characters, 3 bytes each) fits. */
 export const MAX_ACTION_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * The import screens (/documents/new/import, /documents/<slug>/import) post a Word, PDF or text
+ * file: up to the largest limit PORTAL_IMPORT_MAX_MB may set, plus a megabyte for the form around
+ * it and for the text sent back with the draft. The DAL refuses a file over the configured limit.
+ */
+export const MAX_UPLOAD_BODY_BYTES = (IMPORT_MAX_MB_CEILING + 1) * 1024 * 1024;
+const UPLOAD_PATH = /^\/documents\/[a-z0-9-]+\/import$/;
 /** Sign-in and sign-out forms, and any other post to /api. */
 const MAX_API_BODY_BYTES = 64 * 1024;
 /** The previous form state is a TActionResult: a few levels deep. */
@@ -81,7 +89,8 @@ export async function refuseHostileRequest(request: NextRequest, options: { publ
   const origin = request.headers.get('origin');
   if (origin !== null && !fromThisSite(origin, request, options.publicOrigin)) return refuse(403, 'FORBIDDEN', m.crossOrigin);
 
-  const limit = request.nextUrl.pathname.startsWith('/api/') ? MAX_API_BODY_BYTES : MAX_ACTION_BODY_BYTES;
+  const path = request.nextUrl.pathname;
+  const limit = path.startsWith('/api/') ? MAX_API_BODY_BYTES : UPLOAD_PATH.test(path) ? MAX_UPLOAD_BODY_BYTES : MAX_ACTION_BODY_BYTES;
   if (Number(request.headers.get('content-length') ?? 0) > limit) return refuse(413, 'PAYLOAD_TOO_LARGE', m.tooLarge);
   // Read whatever was sent, declared or not (a chunked body has no length).
   const body = new Uint8Array(await request.arrayBuffer());

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { DEFAULT_IMPORT_MAX_MB, IMPORT_MAX_MB_CEILING } from '@/lib/domain/ingest';
 
 /*
  * The one place that reads process.env. Everything else asks for `serverEnv()`.
@@ -46,6 +47,8 @@ const ZServerEnv = z.object({
   PORTAL_OIDC_ISSUER: z.string().url().optional(),
   PORTAL_OIDC_CLIENT_ID: z.string().optional(),
   PORTAL_OIDC_CLIENT_SECRET: z.string().optional(),
+  /** the largest Word, PDF or text file 文書を取り込む accepts, in MB (IMPORT_MAX_MB_CEILING at most) */
+  PORTAL_IMPORT_MAX_MB: z.coerce.number().min(0.1).max(IMPORT_MAX_MB_CEILING).default(DEFAULT_IMPORT_MAX_MB),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 

@@ -37,6 +37,8 @@ const SCREENS: TScreen[] = [
   // The editor's screens
   { screen: '改正案の作成', as: 'demo-editor', path: '/documents/sample-standard/edit' },
   { screen: '文書の新規作成', as: 'demo-editor', path: '/documents/new' },
+  { screen: '文書を取り込む', as: 'demo-editor', path: '/documents/new/import' },
+  { screen: 'ファイルから改正案を作る', as: 'demo-editor', path: '/documents/sample-standard/import' },
   { screen: '文書情報の設定', as: 'demo-editor', path: '/documents/sample-standard/settings' },
   { screen: '外部に周知すべき事項の設定', as: 'demo-editor', path: '/documents/sample-standard/excerpts' },
   // The auditor's and the administrator's screens
@@ -67,6 +69,7 @@ const SCREENS: TScreen[] = [
   { screen: '権限なし（監査記録）', as: 'demo-staff', path: '/audit', expectStatus: 403 },
   { screen: '権限なし（管理）', as: 'demo-staff', path: '/admin', expectStatus: 403 },
   { screen: '権限なし（文書の作成）', as: 'demo-staff', path: '/documents/new', expectStatus: 403 },
+  { screen: '権限なし（文書を取り込む）', as: 'demo-staff', path: '/documents/new/import', expectStatus: 403 },
 ];
 
 /** Sessions signed in once per role through next-auth's credentials flow (the sign-in page has its own row above). */

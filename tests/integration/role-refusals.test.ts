@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { TImportPreview } from '@/lib/domain/ingest';
+import { createDocumentFromFile } from '@/lib/server/ingest/create-from-file';
+import { readPolicyFile } from '@/lib/server/ingest/read-policy-file';
 import { createAccount, listAccounts, resetPassword, setAccountStatus, updateAccount } from '@/lib/server/admin/accounts';
 import { createDepartment, listDepartments, renameDepartment } from '@/lib/server/admin/departments';
 import { addGrant, listRestrictedGrants, revokeGrant } from '@/lib/server/admin/grants';
@@ -34,6 +38,8 @@ const ADMIN: TWho[] = ['demo-admin'];
 const READ_ALL: TWho[] = ['demo-editor', 'demo-approver', 'demo-auditor'];
 
 let run = 0;
+const importFile = async () => new File([await readFile('tests/fixtures/ingest/standard.docx')], 'standard.docx');
+let editorRead: TImportPreview;
 const unique = (prefix: string) => `${prefix}-${(run += 1)}`;
 const userId = (loginId: string) => db().user.findUniqueOrThrow({ where: { loginId }, select: { id: true } }).then((u) => u.id);
 
@@ -94,6 +100,14 @@ const CASES: Record<string, TCase> = {
     writes: true,
     call: () => updateDocumentMetadata({ slug: 'sample-procedure-media', title: unique('題名'), parentSlug: 'sample-standard', departmentCode: 'general-affairs', visibility: 'PUBLIC', requiredApprovals: 2, reviewIntervalMonths: 6 }),
   },
+  // 文書を取り込む and ファイルから改正案を作る: a file is read only for those who may draft
+  readPolicyFile: { allowed: ['demo-editor'], writes: true, call: async () => readPolicyFile({ file: await importFile() }) },
+  readPolicyFileForAmendment: { allowed: ['demo-editor'], writes: true, call: async () => readPolicyFile({ slug: 'sample-procedure-media', file: await importFile() }) },
+  createDocumentFromFile: {
+    allowed: ['demo-editor'],
+    writes: true,
+    call: () => createDocumentFromFile({ slug: unique('role-import'), kind: 'PROCEDURE', title: '取込み権限試験', visibility: 'STAFF', requiredApprovals: '1', reviewIntervalMonths: '12', receipt: editorRead.receipt, text: editorRead.text }),
+  },
   // the workflow's screens: the draft for editors, the queue for approvers
   getDraftEditor: { allowed: ['demo-editor'], writes: false, call: () => getDraftEditor('sample-standard') },
   listApprovalQueue: { allowed: ['demo-approver'], writes: false, call: () => listApprovalQueue() },
@@ -110,6 +124,7 @@ beforeAll(async () => {
   await createDepartment({ code: 'role-audit-probe', name: '記録用' });
   await signInAs('demo-editor');
   await startDraft({ slug: 'sample-standard' });
+  editorRead = await readPolicyFile({ file: await importFile() });
 });
 
 describe('each data-layer function refuses exactly the people it must', () => {

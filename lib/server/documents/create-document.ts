@@ -31,8 +31,11 @@ export async function resolveReferences(tx: Prisma.TransactionClient, data: { pa
   return { parentId: parent?.id ?? null, departmentId: department?.id ?? null };
 }
 
-/** Creates a document with a first draft (a skeleton to write in); recorded. */
-export async function createDocument(input: unknown): Promise<{ slug: string; number: number }> {
+/**
+ * Creates a document with a first draft (a skeleton to write in); recorded. An import
+ * (lib/server/ingest) passes the text read from a file and that file's facts for the record.
+ */
+export async function createDocument(input: unknown, options: { draftText?: string; importedFile?: Record<string, unknown> } = {}): Promise<{ slug: string; number: number }> {
   const actor = await getActor();
   requirePermission(actor, 'document:manage');
   const data = parseInput(ZCreateDocumentInput, input);
@@ -46,11 +49,12 @@ export async function createDocument(input: unknown): Promise<{ slug: string; nu
       data: { slug: data.slug, kind: data.kind, title: data.title, visibility: data.visibility, requiredApprovals: data.requiredApprovals, reviewIntervalMonths: data.reviewIntervalMonths, ...refs },
       select: { id: true },
     });
-    const draftText = `${data.title}\n（目的）\n第1条　この${data.kind === 'PROCEDURE' ? '手順' : '基準'}は、\n`;
+    const draftText = options.draftText ?? `${data.title}\n（目的）\n第1条　この${data.kind === 'PROCEDURE' ? '手順' : '基準'}は、\n`;
     await tx.revision.create({
       data: { documentId: document.id, number: 1, status: 'DRAFT', content: emptyDeepTree() as unknown as Prisma.InputJsonValue, plainText: '', contentHash: '', draftText, createdById: actor.id, contributorIds: [actor.id] },
     });
-    await recordEvent(tx, { action: 'document.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { ...data } });
+    const imported = options.importedFile ? { importedFile: options.importedFile } : {};
+    await recordEvent(tx, { action: options.importedFile ? 'document.import' : 'document.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: data.slug, details: { ...data, ...imported } });
     return { slug: data.slug, number: 1 };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { serializeDeepTree } from '@/lib/policy-text/deep/serialize';
 import { commonErrors } from '@/lib/messages/errors';
+import { ingestMessages } from '@/lib/messages/ingest';
 import { workflowErrors } from '@/lib/messages/workflow-errors';
 import { ZStartDraftInput } from '@/lib/schemas/workflow';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -21,7 +22,7 @@ import { STARTED_STATUS } from '@/lib/server/workflow/state-machine';
  * amendment that must take effect before a scheduled one. The database allows one open draft per
  * document; a second start returns the open one.
  */
-export async function startDraft(input: unknown): Promise<{ number: number; created: boolean }> {
+export async function startDraft(input: unknown, options: { draftText?: string; importedFile?: Record<string, unknown> } = {}): Promise<{ number: number; created: boolean }> {
   const actor = await getActor();
   requirePermission(actor, 'revision:draft');
   const { slug, abolition, baseNumber } = parseInput(ZStartDraftInput, input);
@@ -31,6 +32,7 @@ export async function startDraft(input: unknown): Promise<{ number: number; crea
     if (!document) throw new DalError('NOT_FOUND', commonErrors.documentNotFound);
     await tx.$queryRaw`SELECT 1 FROM documents WHERE id = ${document.id}::uuid FOR UPDATE`;
     const open = await tx.revision.findFirst({ where: { documentId: document.id, status: { in: ['DRAFT', 'IN_REVIEW'] } }, select: { number: true } });
+    if (open && options.draftText !== undefined) throw new DalError('CONFLICT', ingestMessages.refusals.openDraft(open.number));
     if (open) return { number: open.number, created: false };
     const choices = baseChoices(await loadChain(tx, document.id), todayInJapan());
     if (choices.length === 0) throw new DalError('INVALID_INPUT', workflowErrors.noApprovedRevision);
@@ -47,14 +49,16 @@ export async function startDraft(input: unknown): Promise<{ number: number; crea
         number,
         status: STARTED_STATUS,
         ...storedContent(tree),
-        draftText: text,
+        // an import (lib/server/ingest) starts from the file's text instead of the base's
+        draftText: options.draftText ?? text,
         baseRevisionId: base.id,
         createdById: actor.id,
         contributorIds: [actor.id],
         isAbolition: abolition,
       },
     });
-    await recordEvent(tx, { action: 'draft.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: slug, details: { revision: number, baseRevision: base.number, baseEdition: base.edition, abolition } });
+    const imported = options.importedFile ? { importedFile: options.importedFile } : {};
+    await recordEvent(tx, { action: options.importedFile ? 'draft.import' : 'draft.create', outcome: 'SUCCESS', actor, context, targetType: 'document', targetId: slug, details: { revision: number, baseRevision: base.number, baseEdition: base.edition, abolition, ...imported } });
     return { number, created: true };
   });
 }

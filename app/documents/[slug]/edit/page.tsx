@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findNode } from '@/components/documents-admin/choices';
 import { DraftEditor } from '@/components/editor/draft-editor';
@@ -11,6 +12,7 @@ import { PageContainer } from '@/components/layout/page-container';
 import { KindLabel } from '@/components/ui/kind-label';
 import { Notice } from '@/components/ui/notice';
 import { Tag } from '@/components/ui/tag';
+import { ingestMessages } from '@/lib/messages/ingest';
 import { workflowMessages as m } from '@/lib/messages/workflow';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { ZSlug } from '@/lib/schemas/documents';
@@ -27,7 +29,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: m.editor.pageTitle, robots: { index: false } };
 
-const NOTICES = ['created', 'started', 'submitted', 'withdrawn', 'discarded'] as const;
+const NOTICES = ['created', 'started', 'submitted', 'withdrawn', 'discarded', 'imported'] as const;
 type TNotice = (typeof NOTICES)[number];
 
 type TProps = {
@@ -77,6 +79,12 @@ export default async function EditDraftPage({ params, searchParams }: TProps) {
               <div className="mt-8">
                 <StartDraftPanel slug={node.slug} canAbolish={node.inForce !== null} choices={choices} action={startDraftAction} />
               </div>
+              <p className="mt-8 text-std-16N-170 text-solid-gray-800">
+                {ingestMessages.screen.amendLinkLead}{' '}
+                <Link href={`/documents/${node.slug}/import`} className="dads-link">
+                  {ingestMessages.screen.amendLink}
+                </Link>
+              </p>
             </>
           ) : (
             <div className="mt-6">

@@ -62,6 +62,16 @@ function cite(path: readonly TNode[], target: TNode): string {
   return out;
 }
 
+/**
+ * The citation of the last node of a path from the top of the body (or of a 附則's or an
+ * appendix's children, then prefixed with its label): what citeAnchor gives for that node, for a
+ * caller that walks the tree and knows the path already (search units: linear, not a lookup each).
+ */
+export function citePath(path: readonly TNode[]): string {
+  const target = path[path.length - 1];
+  return target ? cite(path, target) : '';
+}
+
 /** The citation of an anchor (「第2条第1号ア(イ)b」), or null when the tree has no such anchor. */
 export function citeAnchor(tree: TDeepTree, anchor: string): string | null {
   const inBody = findPath(tree.body, anchor, []);

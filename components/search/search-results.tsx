@@ -77,10 +77,12 @@ export function SearchFacets({ result }: { result: TSearchResult }) {
   );
 }
 
-/** 「第２第１３号」 under 「第２（定義）」: worth showing when it names a paragraph, item, sub-item, table or 備考. */
-function showPlace(hit: TSearchHit): boolean {
-  const articleNumber = hit.label.split('（')[0];
-  return hit.place !== hit.label && hit.place !== articleNumber;
+/**
+ * 「第２第１３号」 under 「第２（定義）」: worth showing when it names more than the heading does (a
+ * paragraph, item, sub-item, table or 備考), not 「参考」 under 「参考　…の例」 or 「別表」 under 「別表（第4条関係）」.
+ */
+function showPlace({ label, place }: TSearchHit): boolean {
+  return label !== place && !label.startsWith(`${place}（`) && !label.startsWith(`${place}\u3000`);
 }
 
 export function SearchHitList({ result }: { result: TSearchResult }) {

@@ -65,8 +65,9 @@ function remarksLines(builder: UnitBuilder, remarks: readonly TRemarks[], host: 
   }
 }
 
-function tableLines(builder: UnitBuilder, tables: readonly TTable[], host: THost): void {
+function tableLines(builder: UnitBuilder, tables: readonly TTable[], host: THost, afterChildren: boolean): void {
   for (const table of tables) {
+    if ((table.afterChildren === true) !== afterChildren) continue;
     // a row reads as one line, its cells apart: 「機密性3　秘　文書の右上に朱書きする。」
     for (const row of table.rows) builder.line(row.cells.map((c) => c.text.trim()).filter(Boolean).join(SP), host.anchor, host.tableCite);
     remarksLines(builder, table.remarks ?? [], host, host.tableCite);
@@ -75,19 +76,11 @@ function tableLines(builder: UnitBuilder, tables: readonly TTable[], host: THost
 
 /** Content in the order of the text: sentences, 備考, tables, children, tables written after the children. */
 function contentLines(builder: UnitBuilder, holder: { sentences: string[]; remarks: TRemarks[]; tables: TTable[]; children: TNode[] }, host: THost, from: number, walkChild: (child: TNode) => void): void {
-  for (const sentence of holder.sentences.slice(from)) builder.line(sentence, host.anchor, host.cite);
+  for (let i = from; i < holder.sentences.length; i += 1) builder.line(holder.sentences[i]!, host.anchor, host.cite);
   remarksLines(builder, holder.remarks, host, host.cite);
-  tableLines(
-    builder,
-    holder.tables.filter((t) => !t.afterChildren),
-    host,
-  );
+  tableLines(builder, holder.tables, host, false);
   for (const child of holder.children) walkChild(child);
-  tableLines(
-    builder,
-    holder.tables.filter((t) => t.afterChildren),
-    host,
-  );
+  tableLines(builder, holder.tables, host, true);
 }
 
 /**

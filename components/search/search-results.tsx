@@ -77,10 +77,12 @@ export function SearchFacets({ result }: { result: TSearchResult }) {
   );
 }
 
-/** 「第２(13)」 under 「第２（定義）」: worth showing when it names a paragraph, item or sub-item. */
-function showPlace(hit: TSearchHit): boolean {
-  const articleNumber = hit.label.split('（')[0];
-  return hit.place !== hit.label && hit.place !== articleNumber;
+/**
+ * 「第２第１３号」 under 「第２（定義）」: worth showing when it names more than the heading does (a
+ * paragraph, item, sub-item, table or 備考), not 「参考」 under 「参考　…の例」 or 「別表」 under 「別表（第4条関係）」.
+ */
+function showPlace({ label, place }: TSearchHit): boolean {
+  return label !== place && !label.startsWith(`${place}（`) && !label.startsWith(`${place}\u3000`);
 }
 
 export function SearchHitList({ result }: { result: TSearchResult }) {
@@ -108,9 +110,10 @@ export function SearchHitList({ result }: { result: TSearchResult }) {
               )}
             </div>
             <h3 className="mt-2 text-std-18B-160">
-              <Link href={hit.href} className="dads-link">
-                {hit.label}
-                {showPlace(hit) && <span className="ml-3 text-std-16N-170">{s.results.place(hit.place)}</span>}
+              {/* a long citation (第3条第1項第1号ア(ア)a(a)ⅰ) moves to a line of its own, whole */}
+              <Link href={hit.href} className="dads-link inline-flex flex-wrap items-baseline gap-x-3 gap-y-0.5">
+                <span>{hit.label}</span>
+                {showPlace(hit) && <span className="text-std-16N-170">{s.results.place(hit.place)}</span>}
               </Link>
             </h3>
             <p className="mt-1 text-std-16N-170 text-solid-gray-800">

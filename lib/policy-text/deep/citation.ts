@@ -26,6 +26,20 @@ function numberText(num: number, fullWidth: boolean): string {
   return fullWidth ? toFullWidthDigits(num) : String(num);
 }
 
+// A text repeats a few dozen item labels; the search index cites every provision of every revision.
+const NUMERIC_ITEM = new Map<string, boolean>();
+
+/** 号 numbered (1) ⑴ 一 1 are cited 第n号; ア イ … by their label. */
+function isNumericItem(label: string): boolean {
+  let numeric = NUMERIC_ITEM.get(label);
+  if (numeric === undefined) {
+    const style = parseLabels(`${label} x`)[0]?.style;
+    numeric = style !== undefined && isNumericStyle(style);
+    if (NUMERIC_ITEM.size < 10_000) NUMERIC_ITEM.set(label, numeric);
+  }
+  return numeric;
+}
+
 function cite(path: readonly TNode[], target: TNode): string {
   let out = '';
   let fullWidth = false;
@@ -51,8 +65,7 @@ function cite(path: readonly TNode[], target: TNode): string {
         break;
       }
       case 'item': {
-        const style = parseLabels(`${node.label} x`)[0]?.style;
-        out += style && isNumericStyle(style) ? `第${numberText(node.num, fullWidth)}号${node.branch ? `の${numberText(node.branch, fullWidth)}` : ''}` : compact(node.label);
+        out += isNumericItem(node.label) ? `第${numberText(node.num, fullWidth)}号${node.branch ? `の${numberText(node.branch, fullWidth)}` : ''}` : compact(node.label);
         break;
       }
       default:
@@ -60,6 +73,16 @@ function cite(path: readonly TNode[], target: TNode): string {
     }
   }
   return out;
+}
+
+/**
+ * The citation of the last node of a path from the top of the body (or of a 附則's or an
+ * appendix's children, then prefixed with its label): what citeAnchor gives for that node, for a
+ * caller that walks the tree and knows the path already (search units: linear, not a lookup each).
+ */
+export function citePath(path: readonly TNode[]): string {
+  const target = path[path.length - 1];
+  return target ? cite(path, target) : '';
 }
 
 /** The citation of an anchor (「第2条第1号ア(イ)b」), or null when the tree has no such anchor. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { indexKeys, normalizedText } from '@/lib/policy-text/search-text';
 import { extractSearchUnits } from '@/lib/policy-text/search-units';
 import { todayInJapan } from '@/lib/server/clock';
@@ -11,8 +11,9 @@ import { db } from '@/lib/server/db';
  * that imports or approves a revision, so a revision is never in force without being findable.
  * Bump SEARCH_INDEX_VERSION when the units or keys change: `reindexSearch` (run by `npm start`
  * and `npm run db:migrate`) rebuilds every revision indexed by an older version.
+ * 2: units and citations of the deep tree (issue 16): 号の細分 at any depth, tables, 備考, appendices.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 type TIndexClient = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw' | 'revision' | 'searchUnit' | 'searchUnitText' | 'searchIndexedRevision'>;
 
@@ -25,7 +26,7 @@ export async function indexRevision(tx: TIndexClient, revisionId: string): Promi
     await tx.searchIndexedRevision.deleteMany({ where: { revisionId } });
     return 0;
   }
-  const units = extractSearchUnits(readInterimLegacyTree(revision.content));
+  const units = extractSearchUnits(readDeepTree(revision.content));
   if (units.length > 0) {
     const rows = units.map((unit) => {
       const normalized = normalizedText(unit.text);

@@ -31,7 +31,7 @@ export interface TSearchHit {
   revision: { number: number; edition: number; effectiveDate: string };
   /** heading of the unit: 第７（情報セキュリティ対策）, 前文, 付則 */
   label: string;
-  /** where the first match is, as people cite it: 第７(3)ウ */
+  /** the deepest provision holding the first match, as people cite it (citeAnchor): 第７第３号ウ, 第2条第1号ア(イ)b, 別表第1 */
   place: string;
   href: string;
   snippet: TSnippetPart[];

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePolicyText } from '@/lib/policy-text';
 import { buildSnippet, findMatches, indexKeys, normalizeForSearch, normalizedText, parseSearchQuery, termKeys } from '@/lib/policy-text/search-text';
-import { extractSearchUnits, segmentAt } from '@/lib/policy-text/search-units';
 
 const marked = (text: string, terms: string[]) =>
   buildSnippet(text, terms)
@@ -109,28 +106,6 @@ describe('highlighting', () => {
   it('never cuts a match at the window end', () => {
     const text = `${'あ'.repeat(118)}暗号化の規定`;
     expect(marked(text, ['暗号化'])).toContain('[暗号化]');
-  });
-});
-
-describe('extractSearchUnits', () => {
-  const parsed = parsePolicyText(readFileSync('prisma/seed-data/fuchu-information-security-basic-policy.txt', 'utf8'));
-  if (!parsed.ok) throw new Error('the basic policy must parse');
-  const units = extractSearchUnits(parsed.tree);
-
-  it('has one unit per article of the basic policy, plus its preamble, 付則 and annex', () => {
-    const articles = units.filter((u) => u.articleAnchor);
-    expect(articles.map((u) => u.anchor)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10']);
-    expect(articles[0]!.label).toBe('第１（目的）');
-    expect(units.map((u) => u.ord)).toEqual(units.map((_, i) => i));
-    expect(units.some((u) => u.anchor.startsWith('sp'))).toBe(true);
-  });
-
-  it('knows which item a match is in: ＵＳＢメモリ is in a definition of 第２', () => {
-    const definitions = units.find((u) => u.anchor === 'a2')!;
-    const at = findMatches(definitions.text, ['usbメモリ'])[0]!;
-    const segment = segmentAt(definitions, at.start);
-    expect(segment.anchor).toMatch(/^a2-i\d+$/);
-    expect(segment.cite).toMatch(/^第２\(\d+\)$/);
   });
 });
 

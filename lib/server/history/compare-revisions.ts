@@ -1,5 +1,5 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import type { TDocumentSummary } from '@/lib/domain/documents';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
 import { recordRead } from '@/lib/server/audit/record-read';
@@ -25,7 +25,7 @@ export async function compareRevisions(slug: string, fromNumber: number, toNumbe
   const to = history?.revisions.find((r) => r.number === toNumber);
   if (!history || !from || !to) return null;
   const rows = await db().revision.findMany({ where: { documentId: history.document.id, number: { in: [fromNumber, toNumber] } }, select: { number: true, content: true } });
-  const tree = (n: number) => readInterimLegacyTree(rows.find((r) => r.number === n)!.content);
+  const tree = (n: number) => readDeepTree(rows.find((r) => r.number === n)!.content);
   const started = performance.now();
   const comparison = compareTrees(tree(fromNumber), tree(toNumber));
   const elapsedMs = performance.now() - started;

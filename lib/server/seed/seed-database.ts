@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { allArticles, sortAnchors } from '@/lib/policy-text/excerpts';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import { todayInJapan } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
@@ -145,7 +146,7 @@ function sampleExcerpts(revisions: { effectiveDate: string }[], texts: string[],
   if (anchors.length === 0) return revisions.map(() => []);
   const articles = texts.map((text) => {
     const parsed = parsePolicyText(text);
-    return new Map(parsed.ok ? allArticles(parsed.tree).map((a) => [a.id, JSON.stringify(a)]) : []);
+    return new Map(parsed.ok ? allArticles(readDeepTree(parsed.tree)).map((a) => [a.id, JSON.stringify(a)]) : []);
   });
   const today = todayInJapan();
   const inForce = revisions.findLastIndex((r) => r.effectiveDate <= today);

@@ -5,6 +5,7 @@ import { mergePolicyTrees } from '@/lib/policy-text/merge';
 import { serializePolicyText, toPlainText } from '@/lib/policy-text/serialize';
 import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { carryExcerpts } from '@/lib/policy-text/excerpts';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { contentHash } from '@/lib/server/documents/import-revision';
 import { indexRevision } from '@/lib/server/search/index-revision';
 import type { TChainLink } from '@/lib/server/workflow/chain';
@@ -94,7 +95,7 @@ export async function rebaseLaterRevisions(
             contributorIds: original.contributorIds,
             isAbolition: original.isAbolition,
             // The scheduled revision's public articles, followed through the merge's renumbering.
-            publicExcerptAnchors: carryExcerpts(theirs, tree, original.publicExcerptAnchors).anchors,
+            publicExcerptAnchors: carryExcerpts(readDeepTree(theirs), readDeepTree(tree), original.publicExcerptAnchors).anchors,
             requiredApprovals: 1,
           },
           select: { id: true },

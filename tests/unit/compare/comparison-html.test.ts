@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderComparisonHtml, type TComparisonHtmlOptions } from '@/components/compare/comparison-html';
-import { compareTrees } from '@/lib/policy-text/compare';
+import { compareTrees as compareDeepTrees } from '@/lib/policy-text/compare';
+import { deepTreeFromLegacy } from '@/lib/policy-text/deep/from-legacy';
+import type { TPolicyTree as TLegacyTree } from '@/lib/policy-text/tree';
+
+/** These cases are written as three-level trees (the stored form before the deep tree), read as deep trees the way readDeepTree reads them. */
+const compareTrees = (before: TLegacyTree, after: TLegacyTree, options?: Parameters<typeof compareDeepTrees>[2]) => compareDeepTrees(deepTreeFromLegacy(before), deepTreeFromLegacy(after), options);
+
 import { buildChapteredTree, type TArticleSpec } from '../../fixtures/compare/build-tree';
 
 /*

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spansText } from '@/lib/policy-text/char-diff';
-import { type TCell, type TComparison, type TLine, type TRow, type TSpan, compareTrees } from '@/lib/policy-text/compare';
+import { type TCell, type TComparison, type TLine, type TRow, type TSpan, compareTrees as compareDeepTrees } from '@/lib/policy-text/compare';
+import { deepTreeFromLegacy } from '@/lib/policy-text/deep/from-legacy';
+import type { TPolicyTree as TLegacyTree } from '@/lib/policy-text/tree';
+
+/** These cases are written as three-level trees (the stored form before the deep tree), read as deep trees the way readDeepTree reads them. */
+const compareTrees = (before: TLegacyTree, after: TLegacyTree, options?: Parameters<typeof compareDeepTrees>[2]) => compareDeepTrees(deepTreeFromLegacy(before), deepTreeFromLegacy(after), options);
+
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { type TArticleSpec, articleSpecs, buildChapteredTree, buildTree } from '../../fixtures/compare/build-tree';

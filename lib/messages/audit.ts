@@ -37,6 +37,7 @@ const ja = {
     'document.read': '文書の閲覧',
     'document.history-read': '改正履歴の閲覧',
     'document.compare': '新旧対照表の閲覧',
+    'document.compare-export': '新旧対照表のダウンロード',
     'document.create': '文書の作成',
     'document.update': '文書情報の変更',
     'document.visibility-update': '公開範囲の変更',

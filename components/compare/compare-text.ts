@@ -104,7 +104,10 @@ export function headingLineHtml(cell: TFilledCell, side: TSide): string {
   return `${headingOpen(cell)}${label}${spansHtml(cell.heading, side)}</p>`;
 }
 
-/** Depths the stylesheet has classes for (n0–n4, t0–t4); deeper lines fall back to a style attribute. */
+/**
+ * Depths the stylesheet has classes for (n0–n4, t0–t4); deeper lines (号の細分 goes ten levels
+ * down) carry their depth as --d for the nd / td classes, which cap it on a phone.
+ */
 const MAX_CLASS_DEPTH = 4;
 
 /**
@@ -122,10 +125,10 @@ export function lineHtml(line: TLine, kind: TFilledCell['kind'], side: TSide): s
   if (kind === 'annex' && line.tier === 'body' && !line.label) return `<p class="pre">${spans}</p>`;
   if (line.label) {
     const empty = line.spans.every((span) => span.text === '');
-    const open = classed ? `<p class="n${depth}">` : `<p style="padding-left:${depth + 1}em;text-indent:-1em">`;
+    const open = classed ? `<p class="n${depth}">` : `<p class="nd" style="--d:${depth}">`;
     return `${open}${labelHtml(line.label, line.labelChanged, side)}${empty ? '' : '　'}${spans}</p>`;
   }
-  const open = classed ? `<p class="t${depth}">` : `<p style="padding-left:${depth}em;text-indent:1em">`;
+  const open = classed ? `<p class="t${depth}">` : `<p class="td" style="--d:${depth}">`;
   return `${open}${spans}</p>`;
 }
 
@@ -136,5 +139,5 @@ export function lineHtml(line: TLine, kind: TFilledCell['kind'], side: TSide): s
  */
 function rowHtml(line: TLine, cells: readonly (readonly TSpan[])[], depth: number, side: TSide): string {
   const body = cells.map((spans) => `<span>${spansHtml(spans, side)}</span>`).join('');
-  return `<div class="tr${line.header ? ' th' : ''}" style="margin-left:${depth}em">${body}</div>`;
+  return `<div class="tr${line.header ? ' th' : ''}" style="--d:${depth}">${body}</div>`;
 }

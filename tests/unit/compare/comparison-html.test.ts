@@ -127,7 +127,7 @@ describe('renderComparisonHtml on deep texts', () => {
   it('draws a table row as cells side by side, the changed cell underlined in itself', () => {
     const rows = compareDeepTrees(deep(text), deep(text.replace('|記録|5年|', '|記録|3年|'))).rows;
     const html = renderComparisonHtml({ rows, order: ['after', 'before'], all: true, caption: '新旧対照表' });
-    expect(html).toContain('<div class="tr" style="margin-left:0em"><span>記録</span><span><ins>3</ins>年</span></div>');
+    expect(html).toContain('<div class="tr" style="--d:0"><span>記録</span><span><ins>3</ins>年</span></div>');
     expect(html).toContain('<span>記録</span><span><del>5</del>年</span>');
     expect(html).toContain('<div class="tr th"');
   });

@@ -45,7 +45,6 @@ export function cellName(cell: TFilledCell, preamble: string, title: string): st
   if (cell.label) return cell.label;
   if (cell.kind === 'preamble') return preamble;
   if (cell.kind === 'title') return title;
-  if (cell.kind === 'annex') return spansText(cell.heading);
   return '';
 }
 
@@ -55,15 +54,18 @@ export function hasHeadingLine(cell: TCell): boolean {
   switch (cell.kind) {
     case 'article':
       return cell.heading.length > 0 && spansText(cell.heading) !== '';
+    case 'part':
     case 'chapter':
     case 'section':
+    case 'subsection':
+    case 'division':
     case 'supplementary':
     case 'title':
-      return true;
     case 'annex':
-      return cell.heading.length > 0;
+      return true;
     case 'preamble':
     case 'item':
+    case 'paragraph':
       return false;
   }
 }
@@ -71,13 +73,17 @@ export function hasHeadingLine(cell: TCell): boolean {
 /** Indentation of headings, in characters, after the layout of a 例規: captions one in, chapters further (classes c1–c4). */
 const HEADING_INDENT: Record<TFilledCell['kind'], number> = {
   article: 1,
+  part: 2,
   chapter: 3,
   section: 4,
+  subsection: 4,
+  division: 4,
   supplementary: 3,
   title: 2,
   annex: 0,
   preamble: 0,
   item: 0,
+  paragraph: 0,
 };
 
 const headingOpen = (cell: TFilledCell): string => {
@@ -92,11 +98,16 @@ export function headingLineHtml(cell: TFilledCell, side: TSide): string {
     const note = spansText(cell.heading) !== '' ? `（${spansHtml(cell.heading, side)}）` : '';
     return `${headingOpen(cell)}${labelHtml(cell.label, cell.labelChanged, side)}${note}</p>`;
   }
+  // 別表第1（第2条関係）　名称: the relation and title follow the label as written
+  if (cell.kind === 'annex') return `${headingOpen(cell)}${labelHtml(cell.label, cell.labelChanged, side)}${spansHtml(cell.heading, side)}</p>`;
   const label = cell.label ? `${labelHtml(cell.label, cell.labelChanged, side)}　` : '';
   return `${headingOpen(cell)}${label}${spansHtml(cell.heading, side)}</p>`;
 }
 
-/** Depths the stylesheet has classes for (n0–n4, t0–t4); deeper lines fall back to a style attribute. */
+/**
+ * Depths the stylesheet has classes for (n0–n4, t0–t4); deeper lines (号の細分 goes ten levels
+ * down) carry their depth as --d for the nd / td classes, which cap it on a phone.
+ */
 const MAX_CLASS_DEPTH = 4;
 
 /**
@@ -106,15 +117,27 @@ const MAX_CLASS_DEPTH = 4;
  */
 export function lineHtml(line: TLine, kind: TFilledCell['kind'], side: TSide): string {
   if (line.blank) return '';
-  const spans = spansHtml(line.spans, side);
-  if (kind === 'annex') return `<p class="pre">${spans}</p>`;
   const depth = Math.max(0, line.depth);
   const classed = Number.isInteger(depth) && depth <= MAX_CLASS_DEPTH;
+  if (line.cells) return rowHtml(line, line.cells, depth, side);
+  const spans = spansHtml(line.spans, side);
+  // an appendix's loose lines keep their own spacing (diagrams, aligned columns)
+  if (kind === 'annex' && line.tier === 'body' && !line.label) return `<p class="pre">${spans}</p>`;
   if (line.label) {
     const empty = line.spans.every((span) => span.text === '');
-    const open = classed ? `<p class="n${depth}">` : `<p style="padding-left:${depth + 1}em;text-indent:-1em">`;
+    const open = classed ? `<p class="n${depth}">` : `<p class="nd" style="--d:${depth}">`;
     return `${open}${labelHtml(line.label, line.labelChanged, side)}${empty ? '' : '　'}${spans}</p>`;
   }
-  const open = classed ? `<p class="t${depth}">` : `<p style="padding-left:${depth}em;text-indent:1em">`;
+  const open = classed ? `<p class="t${depth}">` : `<p class="td" style="--d:${depth}">`;
   return `${open}${spans}</p>`;
+}
+
+/**
+ * A row of a table: its cells side by side in ruled boxes (not a nested <table>, which the
+ * column rules of the .cmp table would reach), a
+ * changed cell carries its own underline, so the change is marked in the cell it is in.
+ */
+function rowHtml(line: TLine, cells: readonly (readonly TSpan[])[], depth: number, side: TSide): string {
+  const body = cells.map((spans) => `<span>${spansHtml(spans, side)}</span>`).join('');
+  return `<div class="tr${line.header ? ' th' : ''}" style="--d:${depth}">${body}</div>`;
 }

@@ -34,3 +34,8 @@ export function compareHref(slug: string, a: number, b: number, options: TCompar
   if (options.all) params.set('all', '1');
   return `/documents/${slug}/compare?${params.toString()}`;
 }
+
+/** The 新旧対照表 of two revisions as a Word file (the API answers it with the page's access). */
+export function compareDocxHref(slug: string, from: number, to: number): string {
+  return `/api/v1/documents/${encodeURIComponent(slug)}/compare?from=${from}&to=${to}&format=docx`;
+}

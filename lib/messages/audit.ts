@@ -38,6 +38,7 @@ const ja = {
     'document.history-read': '改正履歴の閲覧',
     'document.compare': '新旧対照表の閲覧',
     'document.export': '文書のダウンロード',
+    'document.compare-export': '新旧対照表のダウンロード',
     'document.create': '文書の作成',
     'document.update': '文書情報の変更',
     'document.visibility-update': '公開範囲の変更',

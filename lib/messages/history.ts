@@ -114,6 +114,9 @@ const ja = {
     afterFirst: '改正後を左に表示',
     printHint: '印刷するとA4横向きの新旧対照表になります（折りたたんだ条は「（略）」と印刷されます）。',
     toHistory: '改正履歴へ',
+    docx: 'Word形式でダウンロード',
+    docxHint: '改正後と改正前を左右に並べ、改正部分に傍線を付けた新旧対照表（.docx）です。',
+    docxFilename: (documentTitle: string, from: number, to: number) => `${documentTitle}_新旧対照表_${from}-${to}.docx`,
     tableCaption: (documentTitle: string) => `${documentTitle}の新旧対照表`,
     // the picker shown when the address does not name two revisions
     pickTitle: '比較する版を選んでください',

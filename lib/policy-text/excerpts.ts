@@ -1,20 +1,31 @@
 import { mapArticleAnchors, type TArticleCorrespondence } from '@/lib/policy-text/compare';
-import type { TArticle, TPolicyTree } from '@/lib/policy-text/tree';
+import type { TDeepTree, TNode } from '@/lib/policy-text/deep/tree';
 
 /*
  * Public excerpts (外部に周知すべき事項) are whole articles of one revision, named by their anchors
  * in that revision. A later revision inherits them by the article's identity (the alignment of the
  * 新旧対照表), never by number: after an article is inserted before 第23条, the old a23 is the new a24.
+ * Articles are found under groups at any depth (編 > 章 > 節 > 款 > 目); 附則 articles are not excerpts.
  */
 
-/** Every article of a tree, in reading order. */
-export function allArticles(tree: TPolicyTree): TArticle[] {
-  return [...tree.articles, ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)])];
+const GROUPS = new Set<TNode['kind']>(['part', 'chapter', 'section', 'subsection', 'division']);
+
+/** Every article of the main provisions, in reading order, at any group depth. */
+export function allArticles(tree: TDeepTree): TNode[] {
+  const out: TNode[] = [];
+  const walk = (nodes: readonly TNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'article') out.push(node);
+      else if (GROUPS.has(node.kind)) walk(node.children);
+    }
+  };
+  walk(tree.body);
+  return out;
 }
 
 /** 第23条（外部サービスの利用） */
-export function articleLabel(article: Pick<TArticle, 'number' | 'caption'>): string {
-  return `${article.number}${article.caption ? `（${article.caption}）` : ''}`;
+export function articleLabel(article: Pick<TNode, 'label' | 'caption'>): string {
+  return `${article.label}${article.caption ? `（${article.caption}）` : ''}`;
 }
 
 /** Anchors in a stable order (a2 before a10), without duplicates. */
@@ -40,24 +51,20 @@ export type TExcerptCarry = {
 };
 
 /** The excerpts of `before` (its anchors) as they stand in `after`; anchors `before` does not have are ignored. */
-export function carryExcerpts(before: TPolicyTree, after: TPolicyTree, anchors: readonly string[]): TExcerptCarry {
+export function carryExcerpts(before: TDeepTree, after: TDeepTree, anchors: readonly string[]): TExcerptCarry {
   const marked = new Set(anchors);
   const articles = allArticles(before).filter((a) => marked.has(a.id));
   if (articles.length === 0) return { anchors: [], carried: [], dropped: [] };
   const map = mapArticleAnchors(before, after);
+  const afterLabels = new Map(allArticles(after).map((a) => [a.id, articleLabel(a)]));
   const carried: TCarriedExcerpt[] = [];
   const dropped: TExcerptCarry['dropped'] = [];
   for (const article of articles) {
     const next = map.get(article.id);
-    if (next) carried.push({ before: article.id, beforeLabel: articleLabel(article), after: next.after, afterLabel: articleLabelIn(after, next.after) ?? next.afterLabel, change: next.change });
+    if (next) carried.push({ before: article.id, beforeLabel: articleLabel(article), after: next.after, afterLabel: afterLabels.get(next.after) ?? next.afterLabel, change: next.change });
     else dropped.push({ before: article.id, beforeLabel: articleLabel(article) });
   }
   return { anchors: sortAnchors(carried.map((c) => c.after)), carried, dropped };
-}
-
-function articleLabelIn(tree: TPolicyTree, anchor: string): string | null {
-  const article = allArticles(tree).find((a) => a.id === anchor);
-  return article ? articleLabel(article) : null;
 }
 
 /**

@@ -9,9 +9,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
-import { allArticles } from '@/lib/policy-text/excerpts';
 import { parsePolicyText } from '@/lib/policy-text/parse';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import type { TArticle, TPolicyTree } from '@/lib/policy-text/tree';
 import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '@/lib/server/db/migrate';
@@ -43,6 +42,8 @@ beforeAll(async () => {
 });
 afterEach(clockToday);
 
+/** The articles of a three-level tree (what the reader's view and the stored fixtures below hold). */
+const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)])];
 const anchorsOf = (tree: TPolicyTree) => allArticles(tree).map((a) => a.id);
 const flatten = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 

@@ -1,9 +1,9 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import { excerptsErrors } from '@/lib/messages/excerpts-errors';
 import { allArticles, articleLabel, carryExcerpts, sortAnchors, type TCarriedExcerpt } from '@/lib/policy-text/excerpts';
-import { parsePolicyText } from '@/lib/policy-text/parse';
-import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { ZSetDraftExcerptsInput } from '@/lib/schemas/excerpts';
 import { ZSlug } from '@/lib/schemas/documents';
 import { parseInput } from '@/lib/server/validation/parse-input';
@@ -63,7 +63,7 @@ export interface TExcerptEditorView {
   draft: TDraftExcerpts | null;
 }
 
-const articlesOf = (tree: TPolicyTree, anchors: readonly string[]): TExcerptArticle[] => {
+const articlesOf = (tree: TDeepTree, anchors: readonly string[]): TExcerptArticle[] => {
   const keep = new Set(anchors);
   return allArticles(tree)
     .filter((a) => keep.has(a.id))
@@ -89,7 +89,7 @@ export async function getExcerptEditor(slug: string): Promise<TExcerptEditorView
     slug: document.slug,
     title: document.title,
     visibility: document.visibility,
-    inForce: inForce ? { number: inForce.number, articles: articlesOf(readInterimLegacyTree(inForce.content), inForce.publicExcerptAnchors) } : null,
+    inForce: inForce ? { number: inForce.number, articles: articlesOf(readDeepTree(inForce.content), inForce.publicExcerptAnchors) } : null,
     draft: open ? await draftExcerpts(open) : null,
   };
 }
@@ -113,7 +113,7 @@ async function draftExcerpts(draft: Parameters<typeof draftCarry>[1] & { version
   const client = db();
   const status: TDraftExcerpts['status'] = draft.status === 'IN_REVIEW' ? 'IN_REVIEW' : 'DRAFT';
   // In review the submitted text is the content, its list fixed at submission.
-  const parsed = status === 'IN_REVIEW' ? ({ ok: true, tree: readInterimLegacyTree(draft.content) } as const) : parsePolicyText(draft.draftText ?? '');
+  const parsed = status === 'IN_REVIEW' ? ({ ok: true, tree: readDeepTree(draft.content) } as const) : parseDeepText(draft.draftText ?? '');
   const baseNumber = draft.baseRevisionId ? ((await client.revision.findUnique({ where: { id: draft.baseRevisionId }, select: { number: true } }))?.number ?? null) : null;
   const empty = { number: draft.number, status, version: draft.version, baseNumber, carried: [], dropped: [], added: [], removed: [], confirmed: false, needsConfirmation: false };
   if (!parsed.ok) return { ...empty, parsed: false, articles: [] };
@@ -152,7 +152,7 @@ export async function saveDraftExcerpts(input: unknown): Promise<{ anchors: stri
     const { visibility } = await tx.document.findUniqueOrThrow({ where: { id: document.id }, select: { visibility: true } });
     if (visibility === 'PUBLIC' && data.anchors.length > 0) throw new DalError('INVALID_INPUT', excerptsErrors.publicDocument);
     if (revision.version !== data.version) throw new DalError('CONFLICT', excerptsErrors.staleVersion);
-    const parsed = parsePolicyText(revision.draftText ?? '');
+    const parsed = parseDeepText(revision.draftText ?? '');
     if (!parsed.ok) throw new DalError('INVALID_INPUT', excerptsErrors.unparsable);
     const known = new Set(allArticles(parsed.tree).map((a) => a.id));
     if (data.anchors.some((a) => !known.has(a))) throw new DalError('INVALID_INPUT', excerptsErrors.unknownArticle);

@@ -1,10 +1,10 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import { excerptsErrors } from '@/lib/messages/excerpts-errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { carryChangesExcerpts, carryExcerpts, type TExcerptCarry } from '@/lib/policy-text/excerpts';
-import { parsePolicyText } from '@/lib/policy-text/parse';
-import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { recordEvent } from '@/lib/server/audit/record-event';
 import type { TActor } from '@/lib/server/auth/actor';
 import { DalError } from '@/lib/domain/errors';
@@ -37,7 +37,7 @@ export type TExcerptRevisionRow = Prisma.RevisionGetPayload<{ select: typeof exc
 
 /** The tree a revision's (or draft's) list of excerpts names articles of, with that list. */
 export interface TExcerptSource {
-  tree: TPolicyTree;
+  tree: TDeepTree;
   anchors: string[];
   /** the list was confirmed by the draft's editor (against `tree`), not inherited from the base */
   own: boolean;
@@ -46,7 +46,7 @@ export interface TExcerptSource {
 /** The excerpts of a draft as it stands: its confirmed list, or else its base revision's. */
 export async function excerptSource(tx: TClient, draft: TExcerptRevisionRow): Promise<TExcerptSource | null> {
   if (draft.publicExcerptsBasis !== null) {
-    const parsed = parsePolicyText(draft.publicExcerptsBasis);
+    const parsed = parseDeepText(draft.publicExcerptsBasis);
     if (parsed.ok) return { tree: parsed.tree, anchors: draft.publicExcerptAnchors, own: true };
   }
   return baseExcerpts(tx, draft);
@@ -56,13 +56,13 @@ export async function excerptSource(tx: TClient, draft: TExcerptRevisionRow): Pr
 export async function baseExcerpts(tx: TClient, draft: Pick<TExcerptRevisionRow, 'baseRevisionId'>): Promise<TExcerptSource | null> {
   if (!draft.baseRevisionId) return null;
   const base = await tx.revision.findUnique({ where: { id: draft.baseRevisionId }, select: { content: true, publicExcerptAnchors: true } });
-  return base ? { tree: readInterimLegacyTree(base.content), anchors: base.publicExcerptAnchors, own: false } : null;
+  return base ? { tree: readDeepTree(base.content), anchors: base.publicExcerptAnchors, own: false } : null;
 }
 
 const NOTHING: TExcerptCarry = { anchors: [], carried: [], dropped: [] };
 
 /** A draft's excerpts carried onto `tree` (its current text). */
-export async function draftCarry(tx: TClient, draft: TExcerptRevisionRow, tree: TPolicyTree): Promise<{ carry: TExcerptCarry; confirmed: boolean; needsConfirmation: boolean }> {
+export async function draftCarry(tx: TClient, draft: TExcerptRevisionRow, tree: TDeepTree): Promise<{ carry: TExcerptCarry; confirmed: boolean; needsConfirmation: boolean }> {
   const source = await excerptSource(tx, draft);
   const carry = source ? carryExcerpts(source.tree, tree, source.anchors) : NOTHING;
   const confirmed = draft.publicExcerptsBasis !== null && draft.publicExcerptsBasis === draft.draftText;
@@ -76,7 +76,7 @@ export const EXCERPTS_UNCONFIRMED = excerptsErrors.unconfirmed;
  * since its editor last confirmed the list (the list never changes unseen); otherwise fixes the
  * list against the submitted text. Call inside the submitting transaction, the draft row locked.
  */
-export async function fixExcerptsOnSubmit(tx: TClient, input: { revisionId: string; tree: TPolicyTree }): Promise<void> {
+export async function fixExcerptsOnSubmit(tx: TClient, input: { revisionId: string; tree: TDeepTree }): Promise<void> {
   const draft = await tx.revision.findUniqueOrThrow({ where: { id: input.revisionId }, select: { ...excerptRevisionSelect, document: { select: { visibility: true } } } });
   const { carry, confirmed, needsConfirmation } = await draftCarry(tx, draft, input.tree);
   if (needsConfirmation && draft.document.visibility !== 'PUBLIC') throw new DalError('INVALID_INPUT', EXCERPTS_UNCONFIRMED);
@@ -94,7 +94,7 @@ export async function fixExcerptsOnSubmit(tx: TClient, input: { revisionId: stri
  */
 export async function carryExcerptsOnApproval(
   tx: TClient,
-  input: { revisionId: string; tree: TPolicyTree; actor: TActor; context: TRequestContext | null; slug: string },
+  input: { revisionId: string; tree: TDeepTree; actor: TActor; context: TRequestContext | null; slug: string },
 ): Promise<string[]> {
   const revision = await tx.revision.findUniqueOrThrow({ where: { id: input.revisionId }, select: excerptRevisionSelect });
   const source = await excerptSource(tx, revision);

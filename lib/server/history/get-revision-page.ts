@@ -2,7 +2,9 @@ import 'server-only';
 import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import type { TDocumentSummary } from '@/lib/domain/documents';
 import { compareTrees } from '@/lib/policy-text/compare';
-import { type TArticle, type TPolicyTree } from '@/lib/policy-text/tree';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import { allArticles } from '@/lib/policy-text/excerpts';
+import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { recordRead } from '@/lib/server/audit/record-read';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
@@ -46,8 +48,6 @@ export async function getRevisionPage(slug: string, number: number): Promise<TRe
   return { document: history.document, revision: entry, tree, inForceNumber: history.document.inForce?.number ?? null, previousNumber, articleHistory };
 }
 
-const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)])];
-
 /**
  * Each article's 沿革 in the last of the given approved revisions: walk the consecutive pairs,
  * follow an article through renumbering by the comparison's alignment, and note the revisions
@@ -56,7 +56,7 @@ const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tre
 async function articleHistoryUpTo(documentId: string, approved: { number: number; effectiveDate: string }[]): Promise<Record<string, TArticleHistoryEntry[]>> {
   if (approved.length === 0) return {};
   const rows = await db().revision.findMany({ where: { documentId, number: { in: approved.map((a) => a.number) } }, select: { number: true, content: true } });
-  const trees = new Map(rows.map((r) => [r.number, readInterimLegacyTree(r.content)]));
+  const trees = new Map(rows.map((r) => [r.number, readDeepTree(r.content)]));
   // history keyed by the anchor in the revision being walked
   let current: Record<string, TArticleHistoryEntry[]> = {};
   const first = approved[0]!;

@@ -1,5 +1,4 @@
 import 'server-only';
-import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
 import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { emptyNode, type TDeepTree, type TSupplementary } from '@/lib/policy-text/deep/tree';
 import { commonErrors } from '@/lib/messages/errors';
@@ -107,7 +106,7 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
     let rebased: { from: number; fromEdition: number | null; copy: number }[] = [];
     if (tree) {
       // INTERIM bridge: the excerpts module still reads the three-level tree (issue 16)
-      await carryExcerptsOnApproval(tx, { revisionId: revision.id, tree: legacyTreeFromDeep(tree), actor, context, slug: data.slug });
+      await carryExcerptsOnApproval(tx, { revisionId: revision.id, tree, actor, context, slug: data.slug });
       await tx.revision.update({
         where: { id: revision.id },
         data: {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
 import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { serializeDeepTree } from '@/lib/policy-text/deep/serialize';
 import type { TDeepTree } from '@/lib/policy-text/deep/tree';
@@ -91,9 +90,8 @@ export async function rebaseLaterRevisions(
             rebasedFromId: original.id,
             contributorIds: original.contributorIds,
             isAbolition: original.isAbolition,
-            // The scheduled revision's public articles, followed through the merge's renumbering
-            // (INTERIM bridge: the excerpts module still reads the three-level tree, issue 16).
-            publicExcerptAnchors: carryExcerpts(legacyTreeFromDeep(theirs), legacyTreeFromDeep(tree), original.publicExcerptAnchors).anchors,
+            // The scheduled revision's public articles, followed through the merge's renumbering.
+            publicExcerptAnchors: carryExcerpts(theirs, tree, original.publicExcerptAnchors).anchors,
             requiredApprovals: 1,
           },
           select: { id: true },

@@ -1,6 +1,5 @@
 import 'server-only';
 import { commonErrors } from '@/lib/messages/errors';
-import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
 import { parseDeepText } from '@/lib/policy-text/deep/parse';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { ZSubmitInput } from '@/lib/schemas/workflow';
@@ -38,7 +37,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
     // approvals it needs is the document's setting now: a later change of the setting does not apply.
     const contributorIds = revision.contributorIds.includes(actor.id) ? revision.contributorIds : [...revision.contributorIds, actor.id];
     // INTERIM bridge: the excerpts module still reads the three-level tree (issue 16)
-    await fixExcerptsOnSubmit(tx, { revisionId: revision.id, tree: legacyTreeFromDeep(parsed.tree) });
+    await fixExcerptsOnSubmit(tx, { revisionId: revision.id, tree: parsed.tree });
     const stored = storedContent(parsed.tree);
     await tx.revision.update({
       where: { id: revision.id },

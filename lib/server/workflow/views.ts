@@ -1,5 +1,6 @@
 import 'server-only';
 import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
 import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { cache } from 'react';
@@ -204,7 +205,7 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
   return {
     ...item,
     tree,
-    comparison: predecessorTree ? compareTrees(predecessorTree, tree) : null,
+    comparison: predecessor ? compareTrees(readDeepTree(predecessor.content), readDeepTree(revision.content)) : null,
     inForce: predecessor
       ? {
           number: predecessor.number,

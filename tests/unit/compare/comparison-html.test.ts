@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderComparisonHtml, type TComparisonHtmlOptions } from '@/components/compare/comparison-html';
-import { compareTrees } from '@/lib/policy-text/compare';
+import { compareTrees as compareDeepTrees } from '@/lib/policy-text/compare';
+import { deepTreeFromLegacy } from '@/lib/policy-text/deep/from-legacy';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import type { TPolicyTree as TLegacyTree } from '@/lib/policy-text/tree';
+
+/** These cases are written as three-level trees (the stored form before the deep tree), read as deep trees the way readDeepTree reads them. */
+const compareTrees = (before: TLegacyTree, after: TLegacyTree, options?: Parameters<typeof compareDeepTrees>[2]) => compareDeepTrees(deepTreeFromLegacy(before), deepTreeFromLegacy(after), options);
+
 import { buildChapteredTree, type TArticleSpec } from '../../fixtures/compare/build-tree';
 
 /*
@@ -106,5 +113,31 @@ describe('renderComparisonHtml', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;');
     expect(html).toContain('href="/x?a=1&amp;b=&quot;&gt;&lt;script&gt;#');
+  });
+});
+
+describe('renderComparisonHtml on deep texts', () => {
+  const deep = (text: string) => {
+    const result = parseDeepText(text);
+    if (!result.ok) throw new Error('does not parse');
+    return result.tree;
+  };
+  const text = ['規程', '第1条　次の表のとおりとする。', '|区分|期間|', '|---|---|', '|ログ|1年|', '|記録|5年|', '(1)　事項', 'ア　細目', '(ア)　細目の細目', 'a　さらに細かい事項', ''].join('\n');
+
+  it('draws a table row as cells side by side, the changed cell underlined in itself', () => {
+    const rows = compareDeepTrees(deep(text), deep(text.replace('|記録|5年|', '|記録|3年|'))).rows;
+    const html = renderComparisonHtml({ rows, order: ['after', 'before'], all: true, caption: '新旧対照表' });
+    expect(html).toContain('<div class="tr" style="--d:0"><span>記録</span><span><ins>3</ins>年</span></div>');
+    expect(html).toContain('<span>記録</span><span><del>5</del>年</span>');
+    expect(html).toContain('<div class="tr th"');
+  });
+
+  it('indents a change four levels down by its depth', () => {
+    const rows = compareDeepTrees(deep(text), deep(text.replace('a　さらに細かい事項', 'a　さらに細かい事柄'))).rows;
+    const html = renderComparisonHtml({ rows, order: ['after', 'before'], all: false, caption: '新旧対照表', fullHref: '/x' });
+    const after = /<p class="n(\d)">a　さらに細かい事<ins>柄<\/ins><\/p>/.exec(html);
+    const before = /<p class="n(\d)">a　さらに細かい事<del>項<\/del><\/p>/.exec(html);
+    // (1) 1, ア 2, (ア) 3, a 4: one character further in at each level
+    expect([after?.[1], before?.[1]]).toEqual(['4', '4']);
   });
 });

@@ -3,18 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapArticleAnchors } from '@/lib/policy-text/compare';
 import { carryChangesExcerpts, carryExcerpts } from '@/lib/policy-text/excerpts';
-import { parsePolicyText } from '@/lib/policy-text/parse';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 
 const samples = path.resolve(import.meta.dirname, '../../../prisma/seed-data/samples');
 
-function parse(text: string): TPolicyTree {
-  const result = parsePolicyText(text);
+function parse(text: string): TDeepTree {
+  const result = parseDeepText(text);
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.tree;
 }
 
-const sample = (name: string): TPolicyTree => parse(readFileSync(path.join(samples, name), 'utf8'));
+const sample = (name: string): TDeepTree => parse(readFileSync(path.join(samples, name), 'utf8'));
 const v1 = sample('standard-v1.txt');
 const v2 = sample('standard-v2.txt');
 

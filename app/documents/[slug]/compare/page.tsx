@@ -7,7 +7,7 @@ import { ComparePrintStyle } from '@/components/compare/compare-print-style';
 import { CompareSummary, CompareViewOptions } from '@/components/compare/compare-summary';
 import { CompareTitle } from '@/components/compare/compare-title';
 import { ComparisonTable } from '@/components/compare/comparison-table';
-import { compareHref, historyHref, revisionHref } from '@/components/history/format';
+import { compareDocxHref, compareHref, historyHref, revisionHref } from '@/components/history/format';
 import { HistoryBreadcrumb } from '@/components/history/history-breadcrumb';
 import { previousApproved } from '@/components/history/revision-timeline';
 import { Notice } from '@/components/ui/notice';
@@ -123,8 +123,17 @@ export default async function ComparePage(props: TProps) {
               {m.toHistory}
             </Link>
           </li>
+          <li>
+            {/* a file, not a page: a plain link, so the browser downloads it */}
+            <a href={compareDocxHref(slug, from.number, to.number)} className="dads-link" aria-describedby="compare-docx-hint" download>
+              {m.docx}
+            </a>
+          </li>
         </ul>
         <p className="text-dns-14N-130 text-solid-gray-700">{m.printHint}</p>
+        <p id="compare-docx-hint" className="text-dns-14N-130 text-solid-gray-700">
+          {m.docxHint}
+        </p>
       </div>
       <section aria-labelledby="compare-title" className="mt-8 border-t border-solid-gray-420 pt-8 print:mt-0 print:border-0 print:pt-0">
         <CompareTitle documentTitle={document.title} from={from} to={to} />

@@ -4,12 +4,14 @@ import { memo, useEffect, useRef } from 'react';
 import { ParseIssues } from '@/components/editor/parse-issues';
 import { PolicyText } from '@/components/reader/policy-text';
 import { workflowMessages as m } from '@/lib/messages/workflow';
+import { deepTreeFromLegacy } from '@/lib/policy-text/deep/from-legacy';
 import type { TParseResult } from '@/lib/policy-text/parse';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
 
 // The reader's renderer is the costly part; it re-renders only when the tree it gets changes.
 const Tree = memo(function Tree({ tree }: { tree: TPolicyTree }) {
-  return <PolicyText tree={tree} />;
+  // INTERIM bridge (issue 16): the editor still parses to the three-level tree; the reader takes the deep one.
+  return <PolicyText tree={deepTreeFromLegacy(tree)} />;
 });
 
 /**

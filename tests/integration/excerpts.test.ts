@@ -9,9 +9,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
-import { allArticles } from '@/lib/policy-text/excerpts';
 import { parsePolicyText } from '@/lib/policy-text/parse';
+import { allArticles } from '@/lib/policy-text/excerpts';
 import type { TPolicyTree } from '@/lib/policy-text/tree';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '@/lib/server/db/migrate';
@@ -32,6 +33,7 @@ import { submitRevision } from '@/lib/server/workflow/submit-revision';
 import { getDraftEditor } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 import { createFreshDatabase } from '../support/test-database';
+import { deepArticles, firstText } from '../support/deep-tree';
 
 const TODAY = '2026-11-26';
 const clockToday = () => setClockForTests(new Date(`${TODAY}T03:00:00Z`));
@@ -43,7 +45,7 @@ beforeAll(async () => {
 });
 afterEach(clockToday);
 
-const anchorsOf = (tree: TPolicyTree) => allArticles(tree).map((a) => a.id);
+const anchorsOf = (tree: TDeepTree) => deepArticles(tree).map((a) => a.id);
 const flatten = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 async function readRoute(slug: string, asOf?: string) {
@@ -97,7 +99,7 @@ async function approve(number: number, effectiveDate: string) {
 async function publicArticles(asOf?: string) {
   await signInAs(null);
   const view = await getDocumentView(SLUG, asOf ? { asOf } : {});
-  return view ? allArticles(view.revision.tree).map((a) => `${a.id}:${a.paragraphs[0]!.text.slice(0, 6)}`) : null;
+  return view ? deepArticles(view.revision.tree).map((a) => `${a.id}:${firstText(a).slice(0, 6)}`) : null;
 }
 
 describe('excerpts follow the article through the workflow', () => {

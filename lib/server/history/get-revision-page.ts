@@ -1,5 +1,7 @@
 import 'server-only';
 import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import type { TDocumentSummary } from '@/lib/domain/documents';
 import { compareTrees } from '@/lib/policy-text/compare';
 import { type TArticle, type TPolicyTree } from '@/lib/policy-text/tree';
@@ -19,7 +21,7 @@ export interface TArticleHistoryEntry {
 export interface TRevisionPageView {
   document: TDocumentSummary;
   revision: TRevisionEntry;
-  tree: TPolicyTree;
+  tree: TDeepTree;
   /** the revision in force today, for 「現行と比較」 */
   inForceNumber: number | null;
   /** the revision it amends (its predecessor in the chain), for 「前の版と比較」 */
@@ -38,7 +40,7 @@ export async function getRevisionPage(slug: string, number: number): Promise<TRe
   await recordRead({ actor, slug, visibility: history.document.visibility, details: { revision: number } });
   const documentId = history.document.id;
   const row = await db().revision.findUniqueOrThrow({ where: { documentId_number: { documentId, number } }, select: { content: true, draftText: true, status: true } });
-  const tree = readInterimLegacyTree(row.content);
+  const tree = readDeepTree(row.content);
   const approved = history.revisions.filter((r) => r.status === 'APPROVED' && r.effectiveDate).sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!));
   const position = approved.findIndex((r) => r.number === number);
   const previousNumber = entry.amendsNumber ?? (entry.status === 'APPROVED' ? null : entry.baseNumber);
@@ -56,6 +58,7 @@ const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tre
 async function articleHistoryUpTo(documentId: string, approved: { number: number; effectiveDate: string }[]): Promise<Record<string, TArticleHistoryEntry[]>> {
   if (approved.length === 0) return {};
   const rows = await db().revision.findMany({ where: { documentId, number: { in: approved.map((a) => a.number) } }, select: { number: true, content: true } });
+  // INTERIM bridge (issue 16): compareTrees still takes the three-level tree; article anchors are the same in both.
   const trees = new Map(rows.map((r) => [r.number, readInterimLegacyTree(r.content)]));
   // history keyed by the anchor in the revision being walked
   let current: Record<string, TArticleHistoryEntry[]> = {};

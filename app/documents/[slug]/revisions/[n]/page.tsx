@@ -119,7 +119,7 @@ export default async function RevisionPage(props: TProps) {
         <article aria-labelledby="document-title" className="mt-8 border-t border-solid-gray-200 pt-8 lg:col-start-2">
           <PolicyText
             tree={tree}
-            articleFooter={(article) => articleHistoryHtml({ slug, article: article.number, entries: articleHistory[article.id], currentNumber: number })}
+            articleFooter={(article) => articleHistoryHtml({ slug, article: article.label, entries: articleHistory[article.id], currentNumber: number })}
           />
         </article>
       </div>

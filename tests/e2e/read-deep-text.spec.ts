@@ -42,8 +42,17 @@ test.beforeAll(async () => {
   }
 });
 
-test.beforeEach(async ({ page }) => {
+// A long page on a busy machine: more time than the default, and one sign-in for the whole file.
+test.describe.configure({ timeout: 120_000 });
+const STAFF_STATE = 'test-results/e2e/read-deep-text-staff.json';
+test.use({ storageState: STAFF_STATE });
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ storageState: undefined });
+  const page = await context.newPage();
   await loginAs(page, 'demo-staff');
+  await context.storageState({ path: STAFF_STATE });
+  await context.close();
 });
 
 test('ten levels of 号の細分 each hang their label one step further in, wrapped lines aligned with the text', async ({ page }) => {
@@ -106,7 +115,7 @@ test('a keyboard user reaches the copy-link of a tenth-level node and copies its
   await page.keyboard.press('Tab');
   const button = page.locator(`button[data-copy-link="${DEEPEST}"]`);
   await expect(button).toBeFocused();
-  await expect(button).toHaveAccessibleName('第3条第1号ア(ア)a(a)ⅰ(ⅰ)A(A)Ⅰ②のリンクをコピー');
+  await expect(button).toHaveAccessibleName('第3条第1項第1号ア(ア)a(a)ⅰ(ⅰ)A(A)Ⅰ②のリンクをコピー');
   expect(await button.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'リンクをコピーしました' })).toHaveCount(1);
@@ -146,6 +155,8 @@ test('appendices and several 附則 show where the text has them, and the 目次
 });
 
 test('printed, the text has no header, menu or buttons, keeps its labels, and names its address and 施行日', async ({ page }) => {
+  // about the width of A4 paper at 96 dpi
+  await page.setViewportSize({ width: 794, height: 1123 });
   await page.goto('/documents/e2e-deep-tables');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('banner')).toBeHidden();

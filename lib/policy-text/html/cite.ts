@@ -60,3 +60,8 @@ export function childContext(node: TNode, citation: string, ctx: TCiteContext): 
   if (node.kind === 'article') return { ...ctx, prefix: citation, article: node, fullWidth: /[０-９]/.test(node.label) };
   return { ...ctx, prefix: citation };
 }
+
+/** The name of a paragraph's own button: its citation, with 第1項 where the citation leaves it out. */
+export function paragraphName(node: TNode, citation: string, ctx: TCiteContext): string {
+  return citation === ctx.prefix ? `${citation}第${numberText(node.num, ctx.fullWidth)}項` : citation;
+}

@@ -1,4 +1,4 @@
-import { childContext, citeNode, type TCiteContext } from '@/lib/policy-text/html/cite';
+import { childContext, citeNode, paragraphName, type TCiteContext } from '@/lib/policy-text/html/cite';
 import { copyLinkButton } from '@/lib/policy-text/html/copy-link';
 import { escapeHtml as text } from '@/lib/policy-text/html/escape';
 import { remarksHtml, tablesHtml } from '@/lib/policy-text/html/tables';
@@ -99,8 +99,10 @@ function articleHtml(node: TNode, ctx: TCiteContext, level: number, options: TRe
 
 function paragraphHtml(node: TNode, ctx: TCiteContext, level: number, options: TRenderOptions): string {
   const citation = citeNode(node, ctx);
-  // A paragraph without text of its own (its items follow the article's heading) is linked by its article's button.
-  const button = node.sentences.length > 0 ? copyLinkButton(node.id, citation) : '';
+  // A paragraph without text of its own (its items follow the article's heading) is linked by its
+  // article's button. The button of a sole paragraph still says 第1項, so that it does not read the
+  // same as the article's (its items are cited without it: 第７第１号).
+  const button = node.sentences.length > 0 ? copyLinkButton(node.id, paragraphName(node, citation, ctx)) : '';
   return [
     `<div id="${text(node.id)}" class="policy-anchor pt-n pt-p">`,
     `<span class="pt-l">${text(node.label)}</span>`,

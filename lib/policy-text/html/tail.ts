@@ -26,10 +26,12 @@ function supplementaryHtml(unit: TSupplementary, options: TRenderOptions): strin
     : unit.effectiveDate
       ? `<span class="sr-only">${text(` ${m.reader.effectiveFrom(formatWareki(unit.effectiveDate))}`)}</span>`
       : '';
-  const ctx: TCiteContext = { ...TOP_CONTEXT, head: unit.label, prefix: unit.label };
+  // The buttons say which 附則 they copy: 附則（令和5年3月30日訓令第8号）第2項.
+  const name = `${unit.label}${unit.note ? `（${unit.note}）` : unit.effectiveDate ? `（${m.reader.effectiveFrom(formatWareki(unit.effectiveDate))}）` : ''}`;
+  const ctx: TCiteContext = { ...TOP_CONTEXT, head: name, prefix: name };
   return [
     `<section id="${id}" aria-labelledby="${id}-heading" class="policy-anchor pt-sp">`,
-    `<div class="group flex items-baseline"><h2 id="${id}-heading" class="pt-sph"><span class="ml-[3em]">${text(unit.label)}</span>${unit.extract ? `<span class="ml-[1em]">${text(m.reader.extract)}</span>` : ''}${aside}</h2>${copyLinkButton(unit.id, unit.label)}</div>`,
+    `<div class="group flex items-baseline"><h2 id="${id}-heading" class="pt-sph"><span class="ml-[3em]">${text(unit.label)}</span>${unit.extract ? `<span class="ml-[1em]">${text(m.reader.extract)}</span>` : ''}${aside}</h2>${copyLinkButton(unit.id, name)}</div>`,
     `<div class="pt-spb">${nodesHtml(unit.children, ctx, 3, options)}</div>`,
     '</section>',
   ].join('');

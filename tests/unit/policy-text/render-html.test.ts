@@ -102,7 +102,17 @@ describe('renderPolicyTextHtml', () => {
     const html = renderPolicyTextHtml(tree);
     const buttons = [...html.matchAll(/data-copy-link="([^"]+)"><span class="sr-only">([^<]+)のリンクをコピー<\/span>/g)];
     expect(buttons.length).toBeGreaterThan(0);
-    for (const [, id, name] of buttons) expect(name, id).toBe(escapeHtml(citeAnchor(tree, id!)!));
+    for (const [, id, name] of buttons) {
+      const cited = escapeHtml(citeAnchor(tree, id!)!);
+      // a 附則's buttons add which 附則 it is: its instrument or its date
+      if (id!.startsWith('sp')) {
+        expect(name!.replace(/^(附則|付則)（[^）]+）/, '$1'), id).toBe(/-p1$/.test(id!) && !cited.endsWith('項') ? `${cited}第1項` : cited);
+        continue;
+      }
+      // a sole paragraph is cited as its article; its button adds 第1項 so the two do not read the same
+      expect(name, id).toBe(/-p1$/.test(id!) && !cited.endsWith('項') ? `${cited}第${/[０-９]/.test(cited) ? '１' : '1'}項` : cited);
+    }
+    expect(new Set(buttons.map(([, , name]) => name)).size, 'every button names a different place').toBe(buttons.length);
   });
 
   it('keeps the basic policy’s anchors and button names as they were', () => {
@@ -111,6 +121,7 @@ describe('renderPolicyTextHtml', () => {
     expect(html).toContain('<button type="button" class="copy-link" data-copy-link="a7"><span class="sr-only">第７のリンクをコピー</span>');
     expect(html).toContain('data-copy-link="a7-i3-s2"');
     expect(html).toContain('<span class="sr-only">第７第３号イのリンクをコピー</span>');
+    expect(html).toContain('<span class="sr-only">第７第１項のリンクをコピー</span>');
     const root = elements(html);
     expect(ownText(findPath(root, 'a7-i3-s2')!.at(-1)!)).toContain('ＬＧＷＡＮ接続系においては');
   });
@@ -209,7 +220,8 @@ describe('renderPolicyTextHtml', () => {
     // 別記's numbered criteria are a list with their own anchors; 様式 are drawn as a form
     expect(findPath(root, 'annex1-i3-s2')!.filter((e) => e.tag === 'li').map((e) => e.attrs.id)).toEqual(['annex1-i3', 'annex1-i3-s2']);
     expect(findPath(root, 'annex2')!.at(-1)!.attrs.class).toBe('policy-anchor pt-ax pt-ax-style');
-    expect(html).toContain('<span class="sr-only">附則のリンクをコピー</span>');
+    expect(html).toContain('<span class="sr-only">附則（令和4年1月1日施行）のリンクをコピー</span>');
+    expect(html).toContain('<span class="sr-only">附則（令和5年3月30日訓令第8号）第1項のリンクをコピー</span>');
   });
 
   it('gives groups from 編 to 目 headings one level below their group', () => {

@@ -58,7 +58,7 @@ export function nodesHtml(nodes: readonly TNode[], ctx: TCiteContext, level: num
   };
   for (const node of nodes) {
     if (LIST_KINDS.has(node.kind)) {
-      if (!list) list = [`<ol role="list" class="pt-ls${(node.depth ?? 0) >= 2 ? ' pt-deep' : ''}">`];
+      if (!list) list = ['<ol role="list" class="pt-ls">'];
       list.push(listEntryHtml(node, ctx, level, options));
       continue;
     }

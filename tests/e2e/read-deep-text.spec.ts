@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseDeepText } from '@/lib/policy-text/deep/parse';
+import { AXE_TEST_TIMEOUT, expectNoAxeViolations } from './support/axe';
 import { sql } from './support/db';
 import { loginAs } from './support/login';
 
@@ -169,4 +170,12 @@ test('printed, the text has no header, menu or buttons, keeps its labels, and na
   await screenshot(page, 'print', { fullPage: true });
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('the deep text, its tables and appendices are axe-clean', async ({ page }) => {
+  test.setTimeout(3 * AXE_TEST_TIMEOUT);
+  for (const doc of DOCUMENTS) {
+    await page.goto(`/documents/${doc.slug}`);
+    await expectNoAxeViolations(page, doc.slug);
+  }
 });

@@ -92,9 +92,10 @@ test('ten levels of 号の細分 each hang their label one step further in, wrap
 
   await page.setViewportSize({ width: 375, height: 800 });
   await deepest.scrollIntoViewIfNeeded();
-  const phone = await page.locator(`#${DEEPEST} > .pt-b`).boundingBox();
   // on a phone the tenth level still leaves its text a line of at least nine characters
-  const em = await page.locator(`#${DEEPEST} > .pt-b > p`).evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const text = page.locator(`#${DEEPEST} > .pt-b > p`);
+  const phone = await text.boundingBox();
+  const em = await text.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   expect(phone!.width).toBeGreaterThanOrEqual(9 * em);
   await screenshot(page, 'deep-text-phone');
 });

@@ -4,15 +4,12 @@ import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { ParseIssues } from '@/components/editor/parse-issues';
 import { PolicyText } from '@/components/reader/policy-text';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
 import type { TDeepParseResult } from '@/lib/policy-text/deep/parse';
 import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 
 // The reader's renderer is the costly part; it re-renders only when the tree it gets changes.
-// INTERIM bridge (issue 16): the reader's PolicyText still takes the three-level tree; the
-// integrator passes the deep tree straight to the reader's deep PolicyText once both have landed.
 const Tree = memo(function Tree({ tree }: { tree: TDeepTree }) {
-  return <PolicyText tree={legacyTreeFromDeep(tree)} />;
+  return <PolicyText tree={tree} />;
 });
 
 /**

@@ -29,7 +29,7 @@ const NAV_LINK = 'dads-link inline-flex min-h-10 items-center rounded-4 whitespa
  */
 export function SiteHeader({ account }: { account: THeaderAccount }) {
   return (
-    <header className="border-b border-solid-gray-420 bg-white print:border-b-2 print:border-black">
+    <header className="border-b border-solid-gray-420 bg-white print:hidden">
       <div className="mx-auto flex w-full max-w-[1200px] flex-wrap items-center gap-x-8 gap-y-1 px-4 py-3 md:px-8 md:py-4 lg:flex-nowrap lg:gap-x-5">
         <Link
           href="/"

@@ -1,4 +1,4 @@
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 
 /*
  * DTOs that the data access layer hands to pages and route handlers.
@@ -69,7 +69,7 @@ export interface TRevisionView {
   changeReason: string | null;
   /** ISO timestamp */
   approvedAt: string | null;
-  tree: TPolicyTree;
+  tree: TDeepTree;
 }
 
 export interface TDocumentView {

@@ -99,6 +99,13 @@ export const ja = {
     copyFailed: 'リンクをコピーできませんでした',
     paragraph: (n: number) => `第${n}項`,
     effectiveFrom: (date: string) => `${date}施行`,
+    /** the name of a table for screen readers: 「第2条の表」, 「別表第1の表」, a second one 「第2条の表2」 */
+    tableOf: (target: string, n: number) => `${target}の表${n > 1 ? n : ''}`,
+    relation: (relation: string) => `（${relation}）`,
+    extract: '抄',
+    /** printed above the text: where the printed revision is found */
+    printSource: (url: string) => `掲載場所: ${url}`,
+    printEffective: (edition: string, wareki: string) => `${edition}（${wareki}施行）`,
   },
   forbidden: {
     title: 'この画面を表示する権限がありません',

@@ -91,8 +91,9 @@ test('an anonymous reader sees exactly the marked article', async ({ page, reque
   await expect(page.locator('main')).not.toContainText('桔梗色計画');
   await expect(page.locator('main')).not.toContainText('鉛丹色台帳');
 
-  const json = (await (await request.get(`/api/v1/documents/${SLUG}`)).json()) as { revision: { number: number; tree: { articles: { id: string }[] } } };
-  expect(json.revision.tree.articles.map((a) => a.id)).toEqual(['a2']);
+  const json = (await (await request.get(`/api/v1/documents/${SLUG}`)).json()) as { revision: { number: number; tree: { body: { kind: string; id: string }[]; tail: unknown[] } } };
+  expect(json.revision.tree.body.map((n) => `${n.kind}:${n.id}`)).toEqual(['article:a2']);
+  expect(json.revision.tree.tail).toEqual([]);
 });
 
 test('an amendment inserts an article before it: the editor confirms 第2条 → 第3条 before submitting', async ({ page }) => {

@@ -8,13 +8,9 @@ import { getPortalOverview } from '@/lib/server/documents/get-portal-overview';
 import { unsafeImportRevision } from '@/lib/server/documents/import-revision';
 import { listLibrary } from '@/lib/server/documents/list-library';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
-import type { TArticle, TPolicyTree } from '@/lib/policy-text/tree';
+import { deepArticles as allArticles } from '../support/deep-tree';
 import type { TLibraryNode } from '@/lib/domain/documents';
 
-const allArticles = (tree: TPolicyTree): TArticle[] => [
-  ...tree.articles,
-  ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)]),
-];
 const flatten = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 beforeAll(async () => {
@@ -113,7 +109,7 @@ describe('reading as an anonymous reader', () => {
     const view = await getDocumentView('sample-standard');
     expect(view?.document.edition).toBe('excerpt');
     expect(allArticles(view!.revision.tree).map((a) => a.id)).toEqual(['a1', 'a23']);
-    expect(view!.revision.tree.supplementaryProvisions).toEqual([]);
+    expect(view!.revision.tree.tail).toEqual([]);
     expect(view!.history).toEqual([]);
     expect(JSON.stringify(view)).not.toContain('パスワード');
   });

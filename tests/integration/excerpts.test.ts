@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { GET as getDocumentRoute } from '@/app/api/v1/documents/[slug]/route';
 import { parsePolicyText } from '@/lib/policy-text/parse';
 import type { TArticle, TPolicyTree } from '@/lib/policy-text/tree';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from '@/lib/server/db/migrate';
@@ -31,6 +32,7 @@ import { submitRevision } from '@/lib/server/workflow/submit-revision';
 import { getDraftEditor } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
 import { createFreshDatabase } from '../support/test-database';
+import { deepArticles, firstText } from '../support/deep-tree';
 
 const TODAY = '2026-11-26';
 const clockToday = () => setClockForTests(new Date(`${TODAY}T03:00:00Z`));
@@ -42,9 +44,9 @@ beforeAll(async () => {
 });
 afterEach(clockToday);
 
-/** The articles of a three-level tree (what the reader's view and the stored fixtures below hold). */
-const allArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)])];
-const anchorsOf = (tree: TPolicyTree) => allArticles(tree).map((a) => a.id);
+/** The articles of a three-level tree, as wave 1 stored them (the old rows below). */
+const legacyArticles = (tree: TPolicyTree): TArticle[] => [...tree.articles, ...tree.chapters.flatMap((c) => [...c.articles, ...c.sections.flatMap((s) => s.articles)])];
+const anchorsOf = (tree: TDeepTree) => deepArticles(tree).map((a) => a.id);
 const flatten = (nodes: TLibraryNode[]): TLibraryNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 async function readRoute(slug: string, asOf?: string) {
@@ -98,7 +100,7 @@ async function approve(number: number, effectiveDate: string) {
 async function publicArticles(asOf?: string) {
   await signInAs(null);
   const view = await getDocumentView(SLUG, asOf ? { asOf } : {});
-  return view ? allArticles(view.revision.tree).map((a) => `${a.id}:${a.paragraphs[0]!.text.slice(0, 6)}`) : null;
+  return view ? deepArticles(view.revision.tree).map((a) => `${a.id}:${firstText(a).slice(0, 6)}`) : null;
 }
 
 describe('excerpts follow the article through the workflow', () => {
@@ -263,7 +265,7 @@ describe('the migration that moved excerpts onto revisions', () => {
     const [v1, v2] = [await tree('standard-v1.txt'), await tree('standard-v2.txt')];
     // v3: scheduled, 第1条 amended; a draft on top of v2
     const v3 = structuredClone(v2);
-    allArticles(v3)[0]!.paragraphs[0]!.text += '（改正）';
+    legacyArticles(v3)[0]!.paragraphs[0]!.text += '（改正）';
     const client = new pg.Client({ connectionString: fresh.url });
     await client.connect();
     try {

@@ -10,6 +10,7 @@ import { DocumentHeader } from '@/components/reader/document-header';
 import { HistoryBox } from '@/components/reader/history-box';
 import { PolicyText } from '@/components/reader/policy-text';
 import { PolicyToc } from '@/components/reader/policy-toc';
+import { PrintSource } from '@/components/reader/print-source';
 import { Notice } from '@/components/ui/notice';
 import { authMessages as a } from '@/lib/messages/auth';
 import { exportMessages as x } from '@/lib/messages/export';
@@ -19,6 +20,7 @@ import { workflowMessages as w } from '@/lib/messages/workflow';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { getDocumentView } from '@/lib/server/documents/get-document-view';
+import { getRequestOrigin } from '@/lib/server/http/request-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -60,6 +62,9 @@ export default async function DocumentPage(props: TProps) {
   const excerpt = view.document.edition === 'excerpt';
   // No 沿革 in a public edition: it would tell of amendments to articles the reader cannot see.
   const history = excerpt ? [] : view.history;
+  // On paper: the revision's own address; a public edition's reader has the document's only.
+  const printPath = excerpt ? `/documents/${view.document.slug}${asOf ? `?asOf=${view.asOf}` : ''}` : `/documents/${view.document.slug}/revisions/${view.revision.number}`;
+  const printUrl = `${await getRequestOrigin()}${printPath}`;
   const canEditExcerpts = viewer?.can['document:manage'] === true && view.document.visibility !== 'PUBLIC';
   // Links only; the editor and settings screens check the permissions again.
   // Readers of the full text have the history; a public edition has none (it would tell of the rest).
@@ -83,6 +88,7 @@ export default async function DocumentPage(props: TProps) {
       <div className="mt-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-12 xl:grid-cols-[17rem_minmax(0,1fr)]">
         <div className="lg:col-start-2">
           <DocumentHeader view={view} requestedAsOf={asOf ? view.asOf : undefined} showVisibility={viewer !== null} />
+          <PrintSource url={printUrl} />
           {excerpt && (
             <div className="mt-4 max-w-[42.5rem]">
               <Notice>

@@ -1,6 +1,5 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { can, type TActor } from '@/lib/server/auth/actor';
 import { dateColumn } from '@/lib/server/clock';
 
@@ -57,24 +56,5 @@ export function visibleDocumentsWhere(actor: TActor, today: string): Prisma.Docu
   };
 }
 
-/**
- * The public edition of a tree: the marked articles and the chapters and sections that hold
- * them, and nothing else of the text (no preamble, header, provisions or annexes).
- */
-export function publicEdition(tree: TPolicyTree, anchors: readonly string[]): TPolicyTree {
-  const keep = new Set(anchors);
-  const articles = <T extends { id: string }>(list: T[]) => list.filter((a) => keep.has(a.id));
-  return {
-    title: tree.title,
-    header: [],
-    toc: [],
-    preamble: [],
-    articles: articles(tree.articles),
-    chapters: tree.chapters
-      .map((c) => ({ ...c, articles: articles(c.articles), sections: c.sections.map((s) => ({ ...s, articles: articles(s.articles) })).filter((s) => s.articles.length > 0) }))
-      .filter((c) => c.articles.length > 0 || c.sections.length > 0),
-    items: [],
-    supplementaryProvisions: [],
-    annexes: [],
-  };
-}
+/** The public edition of a revision: its marked articles and the groups that hold them (lib/policy-text/deep). */
+export { publicDeepEdition as publicEdition } from '@/lib/policy-text/deep/public-edition';

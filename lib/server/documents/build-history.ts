@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import type { THistoryEntry } from '@/lib/domain/documents';
 
 /**
@@ -7,10 +7,10 @@ import type { THistoryEntry } from '@/lib/domain/documents';
  * its amendments, including those from before the portal held the document) merged with the
  * approved revisions in force by `asOf`, oldest first. The first entry is the enactment (制定).
  */
-export function buildHistory(input: { tree: TPolicyTree; approvedRevisions: { number: number; effectiveDate: string | null }[]; asOf: string }): THistoryEntry[] {
+export function buildHistory(input: { tree: TDeepTree; approvedRevisions: { number: number; effectiveDate: string | null }[]; asOf: string }): THistoryEntry[] {
   const byDate = new Map<string, number | null>();
-  for (const provision of input.tree.supplementaryProvisions) {
-    if (provision.effectiveDate && provision.effectiveDate <= input.asOf) byDate.set(provision.effectiveDate, null);
+  for (const unit of input.tree.tail) {
+    if (unit.kind === 'supplementary' && unit.effectiveDate && unit.effectiveDate <= input.asOf) byDate.set(unit.effectiveDate, null);
   }
   for (const revision of input.approvedRevisions) {
     if (revision.effectiveDate && revision.effectiveDate <= input.asOf) byDate.set(revision.effectiveDate, revision.number);

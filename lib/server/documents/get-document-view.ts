@@ -1,5 +1,5 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { ZSlug } from '@/lib/schemas/documents';
 import { getActor } from '@/lib/server/auth/actor';
 import { publicEdition } from '@/lib/server/auth/document-access';
@@ -38,7 +38,7 @@ export async function getDocumentView(slug: string, options: { asOf?: string } =
     }),
     excerpt ? [] : approvedRevisions(row.id),
   ]);
-  const fullTree = readInterimLegacyTree(revision.content);
+  const fullTree = readDeepTree(revision.content);
   // The public edition is this revision's own excerpts: an anchor names an article of this text only.
   const tree = excerpt ? publicEdition(fullTree, revision.publicExcerptAnchors) : fullTree;
   await recordRead({ actor, slug, visibility: document.visibility, details: { revision: revision.number, edition: document.edition, asOf: shownAsOf } });

@@ -1,10 +1,9 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
+import type { TDeepTree } from '@/lib/policy-text/deep/tree';
 import type { TDocumentSummary } from '@/lib/domain/documents';
 import { compareTrees } from '@/lib/policy-text/compare';
 import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { allArticles } from '@/lib/policy-text/excerpts';
-import type { TPolicyTree } from '@/lib/policy-text/tree';
 import { recordRead } from '@/lib/server/audit/record-read';
 import { getActor } from '@/lib/server/auth/actor';
 import { db } from '@/lib/server/db';
@@ -21,7 +20,7 @@ export interface TArticleHistoryEntry {
 export interface TRevisionPageView {
   document: TDocumentSummary;
   revision: TRevisionEntry;
-  tree: TPolicyTree;
+  tree: TDeepTree;
   /** the revision in force today, for 「現行と比較」 */
   inForceNumber: number | null;
   /** the revision it amends (its predecessor in the chain), for 「前の版と比較」 */
@@ -40,7 +39,7 @@ export async function getRevisionPage(slug: string, number: number): Promise<TRe
   await recordRead({ actor, slug, visibility: history.document.visibility, details: { revision: number } });
   const documentId = history.document.id;
   const row = await db().revision.findUniqueOrThrow({ where: { documentId_number: { documentId, number } }, select: { content: true, draftText: true, status: true } });
-  const tree = readInterimLegacyTree(row.content);
+  const tree = readDeepTree(row.content);
   const approved = history.revisions.filter((r) => r.status === 'APPROVED' && r.effectiveDate).sort((a, b) => a.effectiveDate!.localeCompare(b.effectiveDate!));
   const position = approved.findIndex((r) => r.number === number);
   const previousNumber = entry.amendsNumber ?? (entry.status === 'APPROVED' ? null : entry.baseNumber);

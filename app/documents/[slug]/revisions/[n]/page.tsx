@@ -13,12 +13,14 @@ import { ReviewDecisions } from '@/components/history/review-decisions';
 import { PageContainer } from '@/components/layout/page-container';
 import { PolicyText } from '@/components/reader/policy-text';
 import { PolicyToc } from '@/components/reader/policy-toc';
+import { PrintSource } from '@/components/reader/print-source';
 import { KindLabel } from '@/components/ui/kind-label';
 import { exportMessages as x } from '@/lib/messages/export';
 import { historyMessages as m } from '@/lib/messages/history';
 import { messages } from '@/lib/messages/ja';
 import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
 import { getRevisionPage } from '@/lib/server/history/get-revision-page';
+import { getRequestOrigin } from '@/lib/server/http/request-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,6 +49,7 @@ export default async function RevisionPage(props: TProps) {
   const slug = document.slug;
   const number = revision.number;
   const previousIsCurrent = previousNumber !== null && previousNumber === inForceNumber;
+  const printUrl = `${await getRequestOrigin()}/documents/${slug}/revisions/${number}`;
 
   const links = (
     <ul aria-label={m.revisionPage.actions} className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-std-16N-170 print:hidden">
@@ -115,6 +118,7 @@ export default async function RevisionPage(props: TProps) {
               what={m.common.label(revision)}
               {...(revision.status === 'APPROVED' ? {} : { note: x.block.draftNote })}
             />
+            <PrintSource url={printUrl} />
             <ReviewDecisions decisions={revision.decisions} headingLevel={2} />
           </div>
         </header>
@@ -126,7 +130,7 @@ export default async function RevisionPage(props: TProps) {
         <article aria-labelledby="document-title" className="mt-8 border-t border-solid-gray-200 pt-8 lg:col-start-2">
           <PolicyText
             tree={tree}
-            articleFooter={(article) => articleHistoryHtml({ slug, article: article.number, entries: articleHistory[article.id], currentNumber: number })}
+            articleFooter={(article) => articleHistoryHtml({ slug, article: article.label, entries: articleHistory[article.id], currentNumber: number })}
           />
         </article>
       </div>

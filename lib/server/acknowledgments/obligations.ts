@@ -1,0 +1,184 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { TAckObligation, TAckState } from '@/lib/domain/acknowledgments';
+import { READ_ALL_ROLES } from '@/lib/server/auth/permissions';
+import { db } from '@/lib/server/db';
+import { isoDate } from '@/lib/server/clock';
+
+/*
+ * Who has to read what, derived on every request from the revisions, the people and the calendar
+ * (docs/decisions/018). Nothing is "created" when a revision comes into force, so nothing can be
+ * missed: a revision scheduled earlier asks for acknowledgment from the first request on its date,
+ * because every question here is asked with today's date.
+ *
+ * Per document, as of `today`:
+ *   target     the latest APPROVED revision asked about by today (from its effective date, or from
+ *              its approval day when the approver asked for early reading): the text to read
+ *   threshold  the latest such revision that is 実質改正 (a revision from before the mark counts as
+ *              one): acknowledging it or any later revision settles the document
+ * A person has the task when the document applies to them (all staff, or a unit at or above their
+ * department), they may read it (the same rules as fullAccessSql, for them rather than the viewer),
+ * and their latest acknowledgment of the document is older than the threshold. It is due
+ * ackDueDays after the threshold was asked for, or after they joined their department, whichever
+ * is later: a transfer or a new hire gets the same days.
+ */
+
+interface TRow {
+  user_id: string;
+  display_name: string;
+  login_id: string;
+  department_id: string | null;
+  department_name: string | null;
+  document_id: string;
+  slug: string;
+  title: string;
+  number: number;
+  edition: number | null;
+  effective_date: Date;
+  early: boolean;
+  due_on: Date;
+  done: boolean;
+  last_number: number | null;
+  last_edition: number | null;
+  acknowledged_at: Date | null;
+}
+
+export interface TObligationQuery {
+  /** which people, over `users u` */
+  people: Prisma.Sql;
+  /** which documents, over `documents d` (the viewer's access belongs here) */
+  documents: Prisma.Sql;
+  today: string;
+  state?: TAckState;
+}
+
+/** The revisions that ask, per document, as a FROM item aliased `a`. */
+function asksSql(documents: Prisma.Sql, today: string): Prisma.Sql {
+  const askable = Prisma.sql`r.document_id = d.id AND r.status = 'APPROVED' AND COALESCE(r.ack_from, r.effective_date) <= ${today}::date`;
+  return Prisma.sql`(
+    SELECT d.id AS document_id, d.slug, d.title, d.visibility, d.ack_all_staff, d.sort_order,
+           t.id AS target_id, t.number, t.edition, t.effective_date, (t.effective_date > ${today}::date) AS early,
+           th.effective_date AS threshold_date, COALESCE(th.ack_from, th.effective_date) AS asked_from, th.ack_due_days
+    FROM documents d
+    CROSS JOIN LATERAL (SELECT r.id, r.number, r.edition, r.effective_date, r.is_abolition FROM revisions r
+                        WHERE ${askable} ORDER BY r.effective_date DESC LIMIT 1) t
+    CROSS JOIN LATERAL (SELECT r.effective_date, r.ack_from, r.ack_due_days FROM revisions r
+                        WHERE ${askable} AND NOT r.is_abolition AND COALESCE(r.change_kind, 'SUBSTANTIVE') = 'SUBSTANTIVE'
+                        ORDER BY r.effective_date DESC LIMIT 1) th
+    WHERE NOT t.is_abolition AND (${documents})
+  ) a`;
+}
+
+/** The document applies to the person `u` and they may read it (fullAccessSql's rules, for them). */
+const appliesAndReadable = Prisma.sql`
+  (a.ack_all_staff OR EXISTS (
+     SELECT 1 FROM document_ack_units x JOIN unit_ancestors anc ON anc.ancestor = x.department_id
+     WHERE x.document_id = a.document_id AND anc.dept = u.department_id))
+  AND (a.visibility IN ('PUBLIC', 'STAFF')
+       OR u.roles && ${READ_ALL_ROLES as string[]}::"Role"[]
+       OR EXISTS (SELECT 1 FROM document_grants g WHERE g.document_id = a.document_id
+                  AND (g.user_id = u.id OR g.department_id = u.department_id OR g.role = ANY(u.roles))))`;
+
+/** Every unit with itself and the units above it, as `unit_ancestors(dept, ancestor)`. */
+export const UNIT_ANCESTORS = Prisma.sql`unit_ancestors(dept, ancestor) AS (
+    SELECT id, id FROM departments
+    UNION ALL
+    SELECT anc.dept, p.parent_id FROM unit_ancestors anc JOIN departments p ON p.id = anc.ancestor WHERE p.parent_id IS NOT NULL)`;
+
+function stateFilter(query: TObligationQuery): Prisma.Sql {
+  if (query.state === 'done') return Prisma.sql`WHERE o.done`;
+  if (query.state === 'open') return Prisma.sql`WHERE NOT o.done AND o.due_on >= ${query.today}::date`;
+  if (query.state === 'overdue') return Prisma.sql`WHERE NOT o.done AND o.due_on < ${query.today}::date`;
+  return Prisma.empty;
+}
+
+/** One row per (person, document) that asks, as `o`, filtered by state. */
+function obligationsSql(query: TObligationQuery, columns: Prisma.Sql, tail: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE ${UNIT_ANCESTORS}
+    SELECT ${columns} FROM (
+      SELECT u.id AS user_id, u.display_name, u.login_id, u.department_id, dep.name AS department_name,
+             a.document_id, a.slug, a.title, a.number, a.edition, a.effective_date, a.early, a.sort_order,
+             (GREATEST(a.asked_from, u.department_since) + a.ack_due_days) AS due_on,
+             COALESCE(last.effective_date >= a.threshold_date, false) AS done,
+             last.number AS last_number, last.edition AS last_edition, last.acknowledged_at
+      FROM users u
+      LEFT JOIN departments dep ON dep.id = u.department_id
+      JOIN ${asksSql(query.documents, query.today)} ON ${appliesAndReadable}
+      LEFT JOIN LATERAL (
+        SELECT ak.effective_date, ak.acknowledged_at, r.number, r.edition FROM acknowledgments ak JOIN revisions r ON r.id = ak.revision_id
+        WHERE ak.document_id = a.document_id AND ak.user_id = u.id ORDER BY ak.effective_date DESC LIMIT 1) last ON true
+      WHERE u.status = 'ACTIVE' AND (${query.people})
+    ) o
+    ${stateFilter(query)}
+    ${tail}`;
+}
+
+export async function listObligations(query: TObligationQuery & { limit?: number }): Promise<TAckObligation[]> {
+  const rows = await db().$queryRaw<TRow[]>(
+    obligationsSql(
+      query,
+      Prisma.sql`*`,
+      Prisma.sql`ORDER BY o.sort_order, o.title, o.department_name NULLS LAST, o.display_name, o.user_id ${query.limit ? Prisma.sql`LIMIT ${query.limit}` : Prisma.empty}`,
+    ),
+  );
+  return rows.map((row) => ({
+    userId: row.user_id,
+    displayName: row.display_name,
+    loginId: row.login_id,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    documentId: row.document_id,
+    slug: row.slug,
+    title: row.title,
+    number: row.number,
+    edition: row.edition,
+    effectiveDate: isoDate(row.effective_date),
+    early: row.early,
+    dueOn: isoDate(row.due_on),
+    state: row.done ? 'done' : isoDate(row.due_on) < query.today ? 'overdue' : 'open',
+    lastNumber: row.last_number,
+    lastEdition: row.last_edition,
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+  }));
+}
+
+export interface TObligationCount {
+  documentId: string;
+  slug: string;
+  title: string;
+  number: number;
+  edition: number | null;
+  departmentId: string | null;
+  done: number;
+  open: number;
+  overdue: number;
+  /** acknowledgments per day (YYYY-MM-DD, in Japan) of the people counted as done */
+  doneByDay: Record<string, number>;
+}
+
+/** Counts per document and department (for the dashboards), with the done ones by day acknowledged. */
+export async function countObligations(query: TObligationQuery): Promise<TObligationCount[]> {
+  const rows = await db().$queryRaw<{ document_id: string; slug: string; title: string; number: number; edition: number | null; department_id: string | null; day: string | null; done: bigint; open: bigint; overdue: bigint }[]>(
+    obligationsSql(
+      query,
+      Prisma.sql`o.document_id, o.slug, o.title, o.number, o.edition, o.sort_order, o.department_id,
+        CASE WHEN o.done THEN to_char(o.acknowledged_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') END AS day,
+        count(*) FILTER (WHERE o.done) AS done,
+        count(*) FILTER (WHERE NOT o.done AND o.due_on >= ${query.today}::date) AS open,
+        count(*) FILTER (WHERE NOT o.done AND o.due_on < ${query.today}::date) AS overdue`,
+      Prisma.sql`GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY o.sort_order, o.title`,
+    ),
+  );
+  const merged = new Map<string, TObligationCount>();
+  for (const row of rows) {
+    const key = `${row.document_id}/${row.department_id ?? ''}`;
+    const entry = merged.get(key) ?? { documentId: row.document_id, slug: row.slug, title: row.title, number: row.number, edition: row.edition, departmentId: row.department_id, done: 0, open: 0, overdue: 0, doneByDay: {} };
+    entry.done += Number(row.done);
+    entry.open += Number(row.open);
+    entry.overdue += Number(row.overdue);
+    if (row.day) entry.doneByDay[row.day] = (entry.doneByDay[row.day] ?? 0) + Number(row.done);
+    merged.set(key, entry);
+  }
+  return [...merged.values()];
+}

@@ -12,6 +12,8 @@ export type TAcknowledgmentView = {
   { show: 'comparison'; comparison: TCompareView }
   /** nothing acknowledged before (or the same revision): the whole text */
   | { show: 'text'; page: TRevisionPageView }
+  /** acknowledged already: the record, not the text again */
+  | { show: 'done' }
 );
 
 /**
@@ -24,6 +26,7 @@ export async function getAcknowledgment(slug: string): Promise<TAcknowledgmentVi
   if (actor.kind !== 'user') return null;
   const [task] = await ownObligations(actor, slug);
   if (!task) return null;
+  if (task.state === 'done') return { task, show: 'done' };
   if (task.lastNumber !== null && task.lastNumber !== task.number) {
     // Through the history's own comparison (the same reader checks and audit record as the compare page).
     const comparison = await compareRevisions(slug, task.lastNumber, task.number);

@@ -44,6 +44,8 @@ export interface TAcknowledgmentBoard {
   /** people and their state, as filtered (capped: `truncated` says so) */
   people: TAckObligation[];
   truncated: boolean;
+  /** false for the whole city: people are listed once a unit is chosen */
+  peopleListed: boolean;
   /** city scope only */
   series: TBoardSeries[] | null;
   today: string;

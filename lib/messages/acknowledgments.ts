@@ -63,6 +63,7 @@ export const acknowledgmentMessages = {
     remindersLead: '確認期限の早い順です。',
     truncated: (n: number) => `最初の${n}件を表示しています。部署や状況で絞り込んでください。`,
     empty: '該当する職員はいません。',
+    pickUnit: '全庁の職員は一覧にしません。部署を選ぶと、職員ごとの状況と督促の対象を表示します。',
     noDocuments: '確認を求めている文書はありません。',
     columns: { document: '文書', revision: '版', done: '確認済み', open: '未確認', overdue: '期限超過', rate: '確認率', unit: '部署', person: '氏名', state: '状況', due: '確認期限', acknowledgedAt: '確認日時' },
     chartHeading: '部ごとの確認率の推移（過去30日）',

@@ -140,6 +140,8 @@ describe('acknowledgment tasks', () => {
     expect((await tasksOf('ack-reader')).map((t) => t.slug)).toContain('sample-standard');
     await db().user.update({ where: { loginId: 'ack-citizen' }, data: { departmentId: await departmentId('general-affairs-joho'), departmentSince: new Date('2026-11-20T00:00:00Z') } });
     expect((await tasksOf('ack-citizen')).find((t) => t.slug === 'sample-standard')).toMatchObject({ number: 2, dueOn: '2026-12-04', state: 'open' });
+    await db().documentAckUnit.deleteMany({ where: { documentId: doc.id } });
+    await db().document.update({ where: { id: doc.id }, data: { ackAllStaff: true } });
   });
 });
 
@@ -156,7 +158,17 @@ describe('the managers’ view', () => {
     };
     expect([...(await unitsOf('demo-section-chief'))].sort()).toEqual(['総務課']);
     expect([...(await unitsOf('demo-director'))].sort()).toEqual(['情報システム係', '情報政策課', '総務課', '総務部'].sort());
-    for (const loginId of ['demo-ciso', 'demo-auditor']) expect(await unitsOf(loginId), loginId).toContain('市民部');
+    for (const loginId of ['demo-ciso', 'demo-auditor']) {
+      await signInAs(loginId);
+      const city = await getAcknowledgmentBoard({});
+      expect(city.scope, loginId).toBe('city');
+      expect(city.byUnit.map((u) => u.name)).toEqual(expect.arrayContaining(['総務部', '市民部']));
+      // the city is counted, not listed; a unit lists its people
+      expect(city.peopleListed).toBe(false);
+      const citizens = await getAcknowledgmentBoard({ unit: await departmentId('citizens') });
+      expect(citizens.people.length).toBeGreaterThan(0);
+      for (const person of citizens.people) expect(['市民部', '市民課']).toContain(person.departmentName);
+    }
 
     await signInAs('demo-section-chief');
     await expect(getAcknowledgmentBoard({ unit: await departmentId('citizens') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
@@ -177,6 +189,30 @@ describe('the managers’ view', () => {
     const after = (await getAcknowledgmentBoard({ document: 'sample-standard' })).documents.find((d) => d.slug === 'sample-standard')!;
     expect(after.done).toBe(row.done + 1);
     expect((await getAcknowledgmentBoard({ document: 'sample-standard', state: 'done' })).people.map((p) => p.loginId)).toContain('demo-staff-somu');
+  });
+
+  it('the counts (kept by triggers) agree with the people listed, also after a transfer', async () => {
+    const check = async () => {
+      await signInAs('demo-director');
+      const board = await getAcknowledgmentBoard({});
+      for (const doc of board.documents) {
+        const listed = board.people.filter((p) => p.slug === doc.slug);
+        const by = (state: string) => listed.filter((p) => p.state === state).length;
+        expect({ slug: doc.slug, done: doc.done, open: doc.open, overdue: doc.overdue }).toEqual({ slug: doc.slug, done: by('done'), open: by('open'), overdue: by('overdue') });
+      }
+      return board;
+    };
+    const before = await check();
+    // 総務課 次郎 moves to 市民課: leaves the 部長's figures, acknowledgments and all
+    await db().user.update({ where: { loginId: 'demo-staff-somu' }, data: { departmentId: await departmentId('citizens-shimin') } });
+    const after = await check();
+    const done = (b: typeof before) => b.documents.reduce((s, d) => s + d.done, 0);
+    expect(done(after)).toBeLessThan(done(before));
+    await signInAs('demo-ciso');
+    const shimin = await getAcknowledgmentBoard({ unit: await departmentId('citizens-shimin'), document: 'sample-standard' });
+    expect(shimin.documents[0]!.done).toBe(1);
+    await db().user.update({ where: { loginId: 'demo-staff-somu' }, data: { departmentId: await departmentId('general-affairs-somu') } });
+    expect(done(await check())).toBe(done(before));
   });
 
   it('the CISO sees every 部 and its progress day by day', async () => {

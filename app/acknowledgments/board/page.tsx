@@ -104,7 +104,9 @@ export default async function AcknowledgmentBoardPage({ searchParams }: { search
                 <Notice tone="warning">{m.board.truncated(BOARD_PEOPLE_LIMIT)}</Notice>
               </div>
             )}
-            {board.people.length === 0 ? (
+            {!board.peopleListed ? (
+              <p className="mt-4 max-w-[40em] text-std-16N-170">{m.board.pickUnit}</p>
+            ) : board.people.length === 0 ? (
               <div className="mt-4">
                 <EmptyState>{m.board.empty}</EmptyState>
               </div>

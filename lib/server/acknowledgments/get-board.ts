@@ -8,7 +8,7 @@ import { getActor } from '@/lib/server/auth/actor';
 import { fullAccessSql } from '@/lib/server/auth/document-access';
 import { todayInJapan } from '@/lib/server/clock';
 import { parseInput } from '@/lib/server/validation/parse-input';
-import { countObligations, listObligations, type TObligationCount, type TObligationQuery } from '@/lib/server/acknowledgments/obligations';
+import { countDaily, countObligations, listObligations, type TObligationQuery } from '@/lib/server/acknowledgments/obligations';
 import { boardScope, peopleInUnits, subtree, type TUnit } from '@/lib/server/acknowledgments/scope';
 
 /** At most this many people are listed at once; the counts are always complete. */
@@ -66,7 +66,14 @@ function parseFilter(input: unknown) {
 export async function getAcknowledgmentBoard(input: unknown): Promise<TAcknowledgmentBoard> {
   const resolved = await resolveBoardQuery(input, 'acknowledgment.board');
   const { query, scopeUnits, filter } = resolved;
-  const [counts, people] = await Promise.all([countObligations(query), listObligations({ ...query, state: query.state ?? undefined, limit: BOARD_PEOPLE_LIMIT + 1 })]);
+  // The city as a whole is counted, never listed person by person: pick a unit to see people.
+  const listPeople = resolved.scope === 'unit' || filter.unit !== undefined;
+  const cityChart = resolved.scope === 'city' && !filter.unit;
+  const [counts, people, daily] = await Promise.all([
+    countObligations(query),
+    listPeople ? listObligations({ ...query, limit: BOARD_PEOPLE_LIMIT + 1 }) : Promise.resolve([]),
+    cityChart ? countDaily(query) : Promise.resolve(null),
+  ]);
   const unitsById = new Map(scopeUnits.map((u) => [u.id, u]));
 
   const documents = new Map<string, TBoardDocument>();
@@ -88,10 +95,10 @@ export async function getAcknowledgmentBoard(input: unknown): Promise<TAcknowled
   const byUnit = new Map<string, TBoardUnitRow>();
   for (const c of counts) {
     const unit = groupOf(c.departmentId);
-    const key = unit?.id ?? '';
-    const row = byUnit.get(key) ?? { unitId: key, name: unit?.name ?? '所属なし', ...zero() };
+    if (!unit) continue;
+    const row = byUnit.get(unit.id) ?? { unitId: unit.id, name: unit.name, ...zero() };
     add(row, c);
-    byUnit.set(key, row);
+    byUnit.set(unit.id, row);
   }
   const order = new Map(scopeUnits.map((u, i) => [u.id, i]));
   const byUnitRows = [...byUnit.values()].sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9));
@@ -105,34 +112,26 @@ export async function getAcknowledgmentBoard(input: unknown): Promise<TAcknowled
     byUnit: byUnitRows,
     people: people.slice(0, BOARD_PEOPLE_LIMIT),
     truncated: people.length > BOARD_PEOPLE_LIMIT,
-    series: resolved.scope === 'city' && !filter.unit ? progressSeries(counts, byUnitRows, groupOf, query.today) : null,
+    peopleListed: listPeople,
+    series: daily ? progressSeries(daily, byUnitRows, query.today) : null,
     today: query.today,
   };
 }
 
 /**
  * Share acknowledged per 部 at the end of each of the last 30 days, of the revisions asked about
- * today: how the current round has gone, day by day.
+ * today, by the 部 the person was in when they acknowledged: how the current round has gone.
  */
-function progressSeries(counts: TObligationCount[], rows: TBoardUnitRow[], groupOf: (id: string | null) => TUnit | null, today: string): TBoardSeries[] {
+function progressSeries(daily: { rootUnitId: string; day: string; count: number }[], rows: TBoardUnitRow[], today: string): TBoardSeries[] {
   const days = Array.from({ length: SERIES_DAYS }, (_, i) => addDays(today, i - SERIES_DAYS + 1));
-  const perUnit = new Map<string, Map<string, number>>();
-  for (const c of counts) {
-    const key = groupOf(c.departmentId)?.id ?? '';
-    const byDay = perUnit.get(key) ?? new Map<string, number>();
-    for (const [day, n] of Object.entries(c.doneByDay)) byDay.set(day, (byDay.get(day) ?? 0) + n);
-    perUnit.set(key, byDay);
-  }
-  return rows
-    .filter((row) => row.unitId !== '')
-    .map((row) => {
-      const total = row.done + row.open + row.overdue;
-      const byDay = [...(perUnit.get(row.unitId) ?? new Map<string, number>()).entries()];
-      return {
-        unitId: row.unitId,
-        name: row.name,
-        // today's point is the table's figure (a pinned demo date may lie before the wall clock's acknowledgments)
-        points: days.map((day) => ({ day, share: total === 0 ? 0 : (day === today ? row.done : byDay.filter(([d]) => d <= day).reduce((s, [, n]) => s + n, 0)) / total })),
-      };
-    });
+  return rows.map((row) => {
+    const total = row.done + row.open + row.overdue;
+    const own = daily.filter((d) => d.rootUnitId === row.unitId);
+    return {
+      unitId: row.unitId,
+      name: row.name,
+      // today's point is the table's figure (a pinned demo date may lie before the wall clock's acknowledgments)
+      points: days.map((day) => ({ day, share: total === 0 ? 0 : Math.min(1, (day === today ? row.done : own.filter((d) => d.day <= day).reduce((s, d) => s + d.count, 0)) / total) })),
+    };
+  });
 }

@@ -149,36 +149,69 @@ export interface TObligationCount {
   title: string;
   number: number;
   edition: number | null;
-  departmentId: string | null;
+  departmentId: string;
   done: number;
   open: number;
   overdue: number;
-  /** acknowledgments per day (YYYY-MM-DD, in Japan) of the people counted as done */
-  doneByDay: Record<string, number>;
 }
 
-/** Counts per document and department (for the dashboards), with the done ones by day acknowledged. */
-export async function countObligations(query: TObligationQuery): Promise<TObligationCount[]> {
-  const rows = await db().$queryRaw<{ document_id: string; slug: string; title: string; number: number; edition: number | null; department_id: string | null; day: string | null; done: bigint; open: bigint; overdue: bigint }[]>(
-    obligationsSql(
-      query,
-      Prisma.sql`o.document_id, o.slug, o.title, o.number, o.edition, o.sort_order, o.department_id,
-        CASE WHEN o.done THEN to_char(o.acknowledged_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') END AS day,
-        count(*) FILTER (WHERE o.done) AS done,
-        count(*) FILTER (WHERE NOT o.done AND o.due_on >= ${query.today}::date) AS open,
-        count(*) FILTER (WHERE NOT o.done AND o.due_on < ${query.today}::date) AS overdue`,
-      Prisma.sql`GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY o.sort_order, o.title`,
-    ),
-  );
-  const merged = new Map<string, TObligationCount>();
-  for (const row of rows) {
-    const key = `${row.document_id}/${row.department_id ?? ''}`;
-    const entry = merged.get(key) ?? { documentId: row.document_id, slug: row.slug, title: row.title, number: row.number, edition: row.edition, departmentId: row.department_id, done: 0, open: 0, overdue: 0, doneByDay: {} };
-    entry.done += Number(row.done);
-    entry.open += Number(row.open);
-    entry.overdue += Number(row.overdue);
-    if (row.day) entry.doneByDay[row.day] = (entry.doneByDay[row.day] ?? 0) + Number(row.done);
-    merged.set(key, entry);
-  }
-  return [...merged.values()];
+/**
+ * The same figures as listObligations, counted per document and department without visiting
+ * every person × document: "done" from acknowledgment_tallies (kept by triggers), "asked" from the
+ * number of people per department (per person only for RESTRICTED documents, whose grants may name
+ * people and roles), and "open" after the due date only for people who joined their unit since,
+ * the only ones whose own due date can still lie ahead.
+ */
+export async function countObligations(query: Omit<TObligationQuery, 'state'>): Promise<TObligationCount[]> {
+  const today = query.today;
+  const rows = await db().$queryRaw<{ document_id: string; slug: string; title: string; number: number; edition: number | null; department_id: string; eligible: bigint; done: bigint; recent_open: bigint; campaign_open: boolean }[]>`
+    WITH RECURSIVE ${UNIT_ANCESTORS},
+    a AS (SELECT * FROM ${asksSql(query.documents, today)}),
+    people AS (SELECT u.id, u.department_id, u.roles, u.department_since FROM users u
+               WHERE u.status = 'ACTIVE' AND u.department_id IS NOT NULL AND (${query.people})),
+    per_unit AS (SELECT department_id, count(*) AS n FROM people GROUP BY 1),
+    eligible AS (
+      SELECT a.document_id, pu.department_id, pu.n
+      FROM a JOIN per_unit pu ON (a.ack_all_staff OR EXISTS (
+        SELECT 1 FROM document_ack_units x JOIN unit_ancestors anc ON anc.ancestor = x.department_id
+        WHERE x.document_id = a.document_id AND anc.dept = pu.department_id))
+      WHERE a.visibility <> 'RESTRICTED'
+      UNION ALL
+      SELECT a.document_id, u.department_id, count(*)
+      FROM a JOIN people u ON ${appliesAndReadable}
+      WHERE a.visibility = 'RESTRICTED'
+      GROUP BY 1, 2),
+    done AS (
+      SELECT t.document_id, t.department_id, sum(t.people) AS n
+      FROM acknowledgment_tallies t JOIN a ON a.document_id = t.document_id AND t.effective_date >= a.threshold_date
+      WHERE t.department_id IN (SELECT department_id FROM per_unit)
+      GROUP BY 1, 2),
+    recent AS (
+      SELECT a.document_id, u.department_id, count(*) AS n
+      FROM a JOIN people u ON u.department_since + a.ack_due_days >= ${today}::date AND ${appliesAndReadable}
+      WHERE a.asked_from + a.ack_due_days < ${today}::date
+        AND NOT EXISTS (SELECT 1 FROM acknowledgments ak WHERE ak.document_id = a.document_id AND ak.user_id = u.id AND ak.effective_date >= a.threshold_date)
+      GROUP BY 1, 2)
+    SELECT a.document_id, a.slug, a.title, a.number, a.edition, e.department_id, e.n AS eligible,
+           COALESCE(d.n, 0)::bigint AS done, COALESCE(r.n, 0) AS recent_open,
+           (a.asked_from + a.ack_due_days >= ${today}::date) AS campaign_open
+    FROM eligible e JOIN a ON a.document_id = e.document_id
+    LEFT JOIN done d ON d.document_id = e.document_id AND d.department_id = e.department_id
+    LEFT JOIN recent r ON r.document_id = e.document_id AND r.department_id = e.department_id
+    ORDER BY a.sort_order, a.title`;
+  return rows.map((row) => {
+    const eligible = Number(row.eligible);
+    const done = Math.min(Number(row.done), eligible);
+    const open = row.campaign_open ? eligible - done : Math.min(Number(row.recent_open), eligible - done);
+    return { documentId: row.document_id, slug: row.slug, title: row.title, number: row.number, edition: row.edition, departmentId: row.department_id, done, open, overdue: eligible - done - open };
+  });
+}
+
+/** Acknowledgments per day and 部 (the unit at the time) of the revisions asked about today. */
+export async function countDaily(query: Pick<TObligationQuery, 'documents' | 'today'>): Promise<{ rootUnitId: string; day: string; count: number }[]> {
+  const rows = await db().$queryRaw<{ root_unit_id: string; day: Date; n: bigint }[]>`
+    SELECT k.root_unit_id, k.day, sum(k.count) AS n
+    FROM acknowledgment_daily k JOIN ${asksSql(query.documents, query.today)} ON a.document_id = k.document_id AND k.effective_date >= a.threshold_date
+    GROUP BY 1, 2`;
+  return rows.map((row) => ({ rootUnitId: row.root_unit_id, day: isoDate(row.day), count: Number(row.n) }));
 }

@@ -5,6 +5,7 @@ import { setClockForTests } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
+import { createDepartment, listDepartments } from '@/lib/server/admin/departments';
 import { acknowledgeRevision } from '@/lib/server/acknowledgments/acknowledge-revision';
 import { getAcknowledgment } from '@/lib/server/acknowledgments/get-acknowledgment';
 import { getAcknowledgmentBoard } from '@/lib/server/acknowledgments/get-board';
@@ -221,5 +222,19 @@ describe('the managers’ view', () => {
     expect(board.scope).toBe('city');
     expect(board.byUnit.map((u) => u.name)).toContain('総務部');
     expect(board.series!.find((s) => s.name === '総務部')!.points.at(-1)!.share).toBeGreaterThan(0);
+  });
+});
+
+describe('the hierarchy in /admin', () => {
+  it('adds a 係 under a 課, refuses an unknown parent and a 係 without one, storing nothing', async () => {
+    await signInAs('demo-admin');
+    await createDepartment({ code: 'general-affairs-somu-bunsho', name: '文書係', kind: 'KAKARI', parentCode: 'general-affairs-somu' });
+    const rows = await listDepartments();
+    const index = rows.findIndex((r) => r.code === 'general-affairs-somu-bunsho');
+    expect(rows[index]).toMatchObject({ kind: 'KAKARI', depth: 2 });
+    expect(rows.slice(0, index).map((r) => r.code)).toContain('general-affairs-somu');
+    await expect(createDepartment({ code: 'orphan-1', name: '孤立係', kind: 'KAKARI', parentCode: 'no-such-unit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '上位の部局が見つかりません。' });
+    await expect(createDepartment({ code: 'orphan-2', name: '孤立係', kind: 'KAKARI' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await db().department.count({ where: { code: { startsWith: 'orphan-' } } })).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { loginAs } from './support/login';
 const TITLE = '○○市情報セキュリティ対策基準（サンプル）';
 const SCREENSHOTS = process.env.ACK_SCREENSHOTS === '1';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 async function doneCount(page: Page): Promise<number> {
   await page.goto('/acknowledgments/board?document=sample-standard');
@@ -68,12 +68,15 @@ test('the 課長 sees the count change and exports the figures as .xlsx', async 
   expect(bytes.toString('utf8')).toContain('総務課 次郎（デモ）');
 });
 
-test('staff may not see the managers’ view; the CISO sees the city with its chart', async ({ page }) => {
+test('staff may not see the managers’ view; the CISO sees the city with its chart', async ({ page, browser }) => {
   await loginAs(page, 'demo-staff');
   const refused = await page.goto('/acknowledgments/board');
   expect(refused?.status()).toBe(403);
-  await loginAs(page, 'demo-ciso', { callbackUrl: '/acknowledgments/board' });
-  await expect(page.getByRole('img', { name: '部ごとの確認率の推移を示す折れ線グラフ' })).toBeVisible();
-  await expect(page.getByRole('table', { name: '部ごとの確認率の推移（7日ごと）' })).toContainText('総務部');
-  if (SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/wave2/acks-ciso-chart.png', fullPage: true });
+  const context = await browser.newContext();
+  const ciso = await context.newPage();
+  await loginAs(ciso, 'demo-ciso', { callbackUrl: '/acknowledgments/board' });
+  await expect(ciso.getByRole('img', { name: '部ごとの確認率の推移を示す折れ線グラフ' })).toBeVisible();
+  await expect(ciso.getByRole('table', { name: '部ごとの確認率の推移（7日ごと）' })).toContainText('総務部');
+  if (SCREENSHOTS) await ciso.screenshot({ path: 'docs/screenshots/wave2/acks-ciso-chart.png', fullPage: true });
+  await context.close();
 });

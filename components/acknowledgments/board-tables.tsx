@@ -49,7 +49,7 @@ export function DocumentCounts({ rows }: { rows: TBoardDocument[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.slug} data-slug={row.slug}>
-              <th scope="row" className={`${td} font-normal`}>
+              <th scope="row" className={`${td} text-left font-normal`}>
                 <Link href={`/acknowledgments/board?document=${row.slug}`} className="dads-link">
                   {row.title}
                 </Link>
@@ -84,7 +84,7 @@ export function UnitCounts({ rows, caption }: { rows: TBoardUnitRow[]; caption: 
         <tbody>
           {rows.map((row) => (
             <tr key={row.unitId || 'none'}>
-              <th scope="row" className={`${td} font-normal`}>
+              <th scope="row" className={`${td} text-left font-normal`}>
                 {row.unitId ? (
                   <Link href={`/acknowledgments/board?unit=${row.unitId}`} className="dads-link">
                     {row.name}
@@ -123,7 +123,7 @@ export function PeopleTable({ rows, caption }: { rows: TAckObligation[]; caption
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.userId}/${row.slug}`}>
-              <th scope="row" className={`${td} font-normal`}>{row.displayName}</th>
+              <th scope="row" className={`${td} text-left font-normal`}>{row.displayName}</th>
               <td className={td}>{row.departmentName ?? '—'}</td>
               <td className={td}>
                 {row.title} {m.edition(row.edition, row.number)}

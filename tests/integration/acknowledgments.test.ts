@@ -9,6 +9,7 @@ import { createDepartment, listDepartments } from '@/lib/server/admin/department
 import { acknowledgeRevision } from '@/lib/server/acknowledgments/acknowledge-revision';
 import { getAcknowledgment } from '@/lib/server/acknowledgments/get-acknowledgment';
 import { getAcknowledgmentBoard } from '@/lib/server/acknowledgments/get-board';
+import { exportAcknowledgmentBoard } from '@/lib/server/acknowledgments/export-board';
 import { listMyAcknowledgmentTasks } from '@/lib/server/acknowledgments/my-tasks';
 import { approveRevision } from '@/lib/server/workflow/approve-revision';
 import { saveDraft } from '@/lib/server/workflow/save-draft';
@@ -214,6 +215,21 @@ describe('the managers’ view', () => {
     expect(shimin.documents[0]!.done).toBe(1);
     await db().user.update({ where: { loginId: 'demo-staff-somu' }, data: { departmentId: await departmentId('general-affairs-somu') } });
     expect(done(await check())).toBe(done(before));
+  });
+
+  it('exports only the manager’s scope, as CSV with a BOM, and records the export', async () => {
+    await signInAs('demo-staff');
+    await expect(exportAcknowledgmentBoard({ format: 'csv' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await signInAs('demo-section-chief');
+    const file = await exportAcknowledgmentBoard({ format: 'csv' });
+    expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(file.body).trim().split('\r\n');
+    expect(lines[0]).toBe('文書,版,施行日,部署,氏名,ログインID,状況,確認期限,確認日時,前回確認した版');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line.split(',')[3]).toBe('総務課');
+    await expect(exportAcknowledgmentBoard({ format: 'csv', unit: await departmentId('citizens') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: 'acknowledgment.export', actorLoginId: 'demo-section-chief' }, orderBy: { seq: 'desc' } });
+    expect(event.details).toMatchObject({ format: 'csv', rows: lines.length - 1 });
   });
 
   it('the CISO sees every 部 and its progress day by day', async () => {

@@ -177,9 +177,22 @@ export async function countObligations(query: Omit<TObligationQuery, 'state'>): 
         WHERE x.document_id = a.document_id AND anc.dept = pu.department_id))
       WHERE a.visibility <> 'RESTRICTED'
       UNION ALL
-      SELECT a.document_id, u.department_id, count(*)
-      FROM a JOIN people u ON ${appliesAndReadable}
-      WHERE a.visibility = 'RESTRICTED'
+      -- RESTRICTED: the people each grant reaches (by department, name or role) and those who read
+      -- everything, joined grant by grant rather than tested person by person
+      SELECT r.document_id, r.department_id, count(*)
+      FROM (
+        SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id JOIN people u ON u.department_id = g.department_id WHERE a.visibility = 'RESTRICTED'
+        UNION
+        SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id JOIN people u ON u.id = g.user_id WHERE a.visibility = 'RESTRICTED'
+        UNION
+        SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id AND g.role IS NOT NULL JOIN people u ON g.role = ANY(u.roles) WHERE a.visibility = 'RESTRICTED'
+        UNION
+        SELECT a.document_id, u.id, u.department_id FROM a JOIN people u ON u.roles && ${READ_ALL_ROLES as string[]}::"Role"[] WHERE a.visibility = 'RESTRICTED'
+      ) r
+      JOIN a ON a.document_id = r.document_id
+      WHERE a.ack_all_staff OR EXISTS (
+        SELECT 1 FROM document_ack_units x JOIN unit_ancestors anc ON anc.ancestor = x.department_id
+        WHERE x.document_id = r.document_id AND anc.dept = r.department_id)
       GROUP BY 1, 2),
     done AS (
       SELECT t.document_id, t.department_id, sum(t.people) AS n

@@ -12,7 +12,7 @@ import { countDaily, countObligations, listObligations, type TObligationQuery } 
 import { boardScope, peopleInUnits, subtree, type TUnit } from '@/lib/server/acknowledgments/scope';
 
 /** At most this many people are listed at once; the counts are always complete. */
-export const BOARD_PEOPLE_LIMIT = 500;
+export const BOARD_PEOPLE_LIMIT = 200;
 const SERIES_DAYS = 30;
 
 const zero = (): TBoardCounts => ({ done: 0, open: 0, overdue: 0 });

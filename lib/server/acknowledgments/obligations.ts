@@ -187,7 +187,7 @@ export async function countObligations(query: Omit<TObligationQuery, 'state'>): 
         UNION
         SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id AND g.role IS NOT NULL JOIN people u ON g.role = ANY(u.roles) WHERE a.visibility = 'RESTRICTED'
         UNION
-        SELECT a.document_id, u.id, u.department_id FROM a JOIN people u ON u.roles && ${READ_ALL_ROLES as string[]}::"Role"[] WHERE a.visibility = 'RESTRICTED'
+        SELECT a.document_id, u.id, u.department_id FROM a CROSS JOIN (SELECT * FROM people p WHERE p.roles && ${READ_ALL_ROLES as string[]}::"Role"[] OFFSET 0) u WHERE a.visibility = 'RESTRICTED'
       ) r
       JOIN a ON a.document_id = r.document_id
       WHERE a.ack_all_staff OR EXISTS (
@@ -199,9 +199,11 @@ export async function countObligations(query: Omit<TObligationQuery, 'state'>): 
       FROM acknowledgment_tallies t JOIN a ON a.document_id = t.document_id AND t.effective_date >= a.threshold_date
       WHERE t.department_id IN (SELECT department_id FROM per_unit)
       GROUP BY 1, 2),
+    -- only people who joined their unit within the longest due period can still be within their own
+    recent_people AS (SELECT * FROM people u WHERE u.department_since + (SELECT COALESCE(max(ack_due_days), 0) FROM a) >= ${today}::date),
     recent AS (
       SELECT a.document_id, u.department_id, count(*) AS n
-      FROM a JOIN people u ON u.department_since + a.ack_due_days >= ${today}::date AND ${appliesAndReadable}
+      FROM a JOIN recent_people u ON u.department_since + a.ack_due_days >= ${today}::date AND ${appliesAndReadable}
       WHERE a.asked_from + a.ack_due_days < ${today}::date
         AND NOT EXISTS (SELECT 1 FROM acknowledgments ak WHERE ak.document_id = a.document_id AND ak.user_id = u.id AND ak.effective_date >= a.threshold_date)
       GROUP BY 1, 2)

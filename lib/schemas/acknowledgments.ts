@@ -18,3 +18,9 @@ export const ZBoardFilter = z.object({
   document: ZSlug.optional().or(z.literal('').transform(() => undefined)),
 });
 export type TBoardFilter = z.infer<typeof ZBoardFilter>;
+
+export const ZSetApplicabilityInput = z.object({
+  slug: ZSlug,
+  allStaff: z.boolean({ error: '対象（全職員か、選んだ部局か）を指定してください。' }),
+  unitCodes: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
+});

@@ -6,6 +6,7 @@ import { db } from '@/lib/server/db';
 import { migrateDatabase } from '@/lib/server/db/migrate';
 import { seedDatabase } from '@/lib/server/seed/seed-database';
 import { createDepartment, listDepartments } from '@/lib/server/admin/departments';
+import { setDocumentApplicability } from '@/lib/server/acknowledgments/set-applicability';
 import { acknowledgeRevision } from '@/lib/server/acknowledgments/acknowledge-revision';
 import { getAcknowledgment } from '@/lib/server/acknowledgments/get-acknowledgment';
 import { getAcknowledgmentBoard } from '@/lib/server/acknowledgments/get-board';
@@ -252,5 +253,22 @@ describe('the hierarchy in /admin', () => {
     await expect(createDepartment({ code: 'orphan-1', name: '孤立係', kind: 'KAKARI', parentCode: 'no-such-unit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '上位の部局が見つかりません。' });
     await expect(createDepartment({ code: 'orphan-2', name: '孤立係', kind: 'KAKARI' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await db().department.count({ where: { code: { startsWith: 'orphan-' } } })).toBe(0);
+  });
+});
+
+describe('whom a document applies to', () => {
+  it('an editor limits a document to chosen units (and those below); staff may not; bad input stores nothing', async () => {
+    await signInAs('demo-staff');
+    await expect(setDocumentApplicability({ slug: PASSWORD, allStaff: false, unitCodes: ['citizens'] })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await signInAs('demo-editor');
+    await expect(setDocumentApplicability({ slug: PASSWORD, allStaff: false, unitCodes: ['no-such-unit'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(setDocumentApplicability({ slug: PASSWORD, allStaff: false, unitCodes: [] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await db().document.findUniqueOrThrow({ where: { slug: PASSWORD } })).ackAllStaff).toBe(true);
+    expect(await setDocumentApplicability({ slug: PASSWORD, allStaff: false, unitCodes: ['citizens'] })).toEqual({ allStaff: false, units: ['citizens'] });
+    expect((await tasksOf('demo-staff')).map((t) => t.slug)).not.toContain(PASSWORD);
+    expect((await tasksOf('demo-staff-other')).map((t) => t.slug)).toContain(PASSWORD);
+    await signInAs('demo-editor');
+    await setDocumentApplicability({ slug: PASSWORD, allStaff: true, unitCodes: [] });
+    expect((await tasksOf('demo-staff')).map((t) => t.slug)).toContain(PASSWORD);
   });
 });

@@ -1,4 +1,6 @@
 import { Suspense } from 'react';
+import Link from 'next/link';
+import { AckTasks } from '@/components/acknowledgments/ack-tasks';
 import { hasTasks, MyTasks } from '@/components/approvals/my-tasks';
 import { BasicPolicyCard } from '@/components/home/basic-policy-card';
 import { KindCounts } from '@/components/home/kind-counts';
@@ -12,6 +14,8 @@ import { messages as m } from '@/lib/messages/ja';
 import { getViewer } from '@/lib/server/auth/get-viewer';
 import { getPortalOverview } from '@/lib/server/documents/get-portal-overview';
 import { getMyTasks } from '@/lib/server/workflow/views';
+import { listMyAcknowledgmentTasks } from '@/lib/server/acknowledgments/my-tasks';
+import { acknowledgmentMessages } from '@/lib/messages/acknowledgments';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +25,7 @@ export default function HomePage() {
       <h1 className="text-std-28B-150 text-solid-gray-900 md:text-std-36B-140">{m.home.title}</h1>
       <p className="mt-4 max-w-[40em] text-std-17N-170">{m.home.lead}</p>
       <Tasks />
+      <Acknowledgments />
       <div className="mt-8">
         <Suspense fallback={<ContentSkeleton variant="home" />}>
           <Overview />
@@ -38,6 +43,25 @@ async function Tasks() {
   return (
     <div className="mt-8">
       <MyTasks tasks={tasks} canCreateDocument={viewer?.can['document:manage'] === true} />
+    </div>
+  );
+}
+
+/** 「確認が必要な文書」 (遵守の確認) and, for managers, the way to their units' figures. */
+async function Acknowledgments() {
+  const [tasks, viewer] = await Promise.all([listMyAcknowledgmentTasks(), getViewer()]);
+  const board = viewer?.can['acknowledgment:read'] === true;
+  if (tasks.length === 0 && !board) return null;
+  return (
+    <div className="mt-8">
+      {tasks.length > 0 && <AckTasks tasks={tasks} />}
+      {board && (
+        <p className={tasks.length > 0 ? 'mt-4' : ''}>
+          <Link href="/acknowledgments/board" className="dads-link text-std-16B-170">
+            {acknowledgmentMessages.board.title}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -53,7 +53,7 @@ export async function setAccountStatusAction(_previous: unknown, formData: FormD
 }
 
 export async function createDepartmentAction(_previous: unknown, formData: FormData) {
-  const input = { code: text(formData, 'code'), name: text(formData, 'name') };
+  const input = { code: text(formData, 'code'), name: text(formData, 'name'), kind: text(formData, 'kind') || undefined, parentCode: text(formData, 'parentCode') };
   return done(runAction(() => createDepartment(input)));
 }
 

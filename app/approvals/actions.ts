@@ -15,7 +15,15 @@ import { rejectRevision } from '@/lib/server/workflow/reject-revision';
 
 
 export async function approveRevisionAction(formData: FormData) {
-  const input = { slug: text(formData, 'slug'), number: text(formData, 'number'), comment: text(formData, 'comment'), effectiveDate: text(formData, 'effectiveDate') };
+  const input = {
+    slug: text(formData, 'slug'),
+    number: text(formData, 'number'),
+    comment: text(formData, 'comment'),
+    effectiveDate: text(formData, 'effectiveDate'),
+    changeKind: text(formData, 'changeKind'),
+    earlyReading: text(formData, 'earlyReading') === 'on',
+    ackDueDays: text(formData, 'ackDueDays'),
+  };
   return runAction(() => approveRevision(input));
 }
 

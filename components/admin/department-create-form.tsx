@@ -6,7 +6,7 @@ import { ui } from '@/components/forms/styles';
 import { useDalForm, type TFormAction } from '@/components/forms/use-dal-form';
 import { adminMessages as m } from '@/lib/messages/admin';
 
-export function DepartmentCreateForm({ action }: { action: TFormAction<{ id: string }> }) {
+export function DepartmentCreateForm({ action, departments = [] }: { action: TFormAction<{ id: string }>; departments?: { code: string; name: string; depth: number }[] }) {
   const id = useId();
   const [createdName, setCreatedName] = useState('');
   const { state, pending, formRef, feedbackRef, onSubmit } = useDalForm(action, { resetOnSuccess: true });
@@ -35,6 +35,35 @@ export function DepartmentCreateForm({ action }: { action: TFormAction<{ id: str
           {m.departments.name}
         </label>
         <input id={`${id}-name`} name="name" type="text" autoComplete="off" required className={ui.input} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-kind`} className={ui.label}>
+          {m.departments.kind}
+        </label>
+        <select id={`${id}-kind`} name="kind" defaultValue="BU" className={ui.select}>
+          {(['BU', 'KA', 'KAKARI'] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {m.departments.kinds[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-parent`} className={ui.label}>
+          {m.departments.parent}
+        </label>
+        <p id={`${id}-parent-hint`} className={ui.hint}>
+          {m.departments.parentHint}
+        </p>
+        <select id={`${id}-parent`} name="parentCode" defaultValue="" aria-describedby={`${id}-parent-hint`} className={ui.select}>
+          <option value="">{m.departments.noParent}</option>
+          {departments.map((d) => (
+            <option key={d.code} value={d.code}>
+              {'　'.repeat(d.depth)}
+              {d.name}
+            </option>
+          ))}
+        </select>
       </div>
       <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
         {pending ? m.departments.creating : m.departments.create}

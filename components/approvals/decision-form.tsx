@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { ApprovalAckFields, copyAckFields } from '@/components/acknowledgments/change-kind-field';
+import type { TChangeKind } from '@/lib/domain/acknowledgments';
 import { ErrorBox } from '@/components/forms/error-box';
 import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
@@ -26,7 +28,10 @@ export function DecisionForm({
   approveAction,
   rejectAction,
   canApprove = true,
+  proposedChangeKind = 'SUBSTANTIVE',
 }: {
+  /** the editor's 実質改正 / 形式改正, which the approver confirms */
+  proposedChangeKind?: TChangeKind;
   slug: string;
   number: number;
   /** false when the revision's base is stale: only sending it back is offered (the DAL refuses the rest) */
@@ -55,7 +60,7 @@ export function DecisionForm({
     router.refresh();
   }
 
-  async function decide(kind: 'approve' | 'reject') {
+  async function decide(kind: 'approve' | 'reject', formElement: HTMLFormElement) {
     if (pending) return;
     setFailure(null);
     const readDate = readEffectiveDate(date, today);
@@ -75,6 +80,7 @@ export function DecisionForm({
       form.set('number', String(number));
       form.set('comment', comment);
       if (kind === 'approve' && readDate.ok) form.set('effectiveDate', readDate.iso);
+      if (kind === 'approve') copyAckFields(formElement, form);
       if (kind === 'approve') {
         const result = await approveAction(form);
         if (!result.ok) return showFailure(result.error.message);
@@ -101,7 +107,7 @@ export function DecisionForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    void decide(submitter?.getAttribute('value') === 'reject' || !canApprove ? 'reject' : 'approve');
+    void decide(submitter?.getAttribute('value') === 'reject' || !canApprove ? 'reject' : 'approve', event.currentTarget);
   }
 
   return (
@@ -139,6 +145,7 @@ export function DecisionForm({
       {canApprove && (
         <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? null} hint={`${m.review.effectiveDateHint} ${m.effectiveDate.hint}`} inputRef={dateRef} readOnly={!hydrated} />
       )}
+      {canApprove && <ApprovalAckFields id={`${id}-ack`} proposedKind={proposedChangeKind} />}
       <div className="flex flex-wrap gap-3">
         {canApprove && (
           <button type="submit" name="decision" value="approve" aria-disabled={pending !== null || undefined} className={ui.primary}>

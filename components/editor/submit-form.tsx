@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ChangeKindField, copyAckFields } from '@/components/acknowledgments/change-kind-field';
+import { acknowledgmentMessages } from '@/lib/messages/acknowledgments';
 import { ErrorBox } from '@/components/forms/error-box';
 import { ui } from '@/components/forms/styles';
 import { EffectiveDateField, readEffectiveDate } from '@/components/editor/effective-date-field';
@@ -98,6 +100,7 @@ export function SubmitForm({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const formElement = event.currentTarget;
     if (pending) return;
     if (blocked) return showProblem({ kind: 'message', message: m.submit.conflictFirst });
     const readDate = readEffectiveDate(date, today);
@@ -119,6 +122,7 @@ export function SubmitForm({
       form.set('number', String(number));
       form.set('changeReason', reason);
       form.set('effectiveDate', readDate.iso);
+      copyAckFields(formElement, form);
       const result = await action(form);
       if (result.ok) return onSubmitted();
       showProblem(result.error.code === 'PARSE_FAILED' ? { kind: 'parse', issues: issuesFromMessage(result.error.message) } : { kind: 'message', message: result.error.message });
@@ -173,6 +177,7 @@ export function SubmitForm({
         </div>
         <EffectiveDateField id={`${id}-date`} name="effectiveDate" value={date} onChange={setDate} error={errors.date ?? liveDateProblem} inputRef={dateRef} readOnly={!hydrated} />
         {liveDateAmends && <p className="-mt-3 text-std-16N-170 text-solid-gray-700">{m.submit.amends(liveDateAmends)}</p>}
+        <ChangeKindField id={`${id}-kind`} legend={acknowledgmentMessages.fields.changeKind} />
         <button type="submit" aria-disabled={pending || undefined} className={ui.primary}>
           {pending ? m.submit.submitting : m.submit.submit}
         </button>

@@ -1,6 +1,8 @@
 /* Sentences of refused administrative changes (accounts, departments, grants, directory links). */
 export const adminErrors = {
   departmentNotFound: '部局が見つかりません。',
+  parentNotFound: '上位の部局が見つかりません。',
+  parentRequired: '課・係には上位の部局を選択してください。',
   accountNotFound: 'アカウントが見つかりません。',
   loginIdTaken: (loginId: string) => `ログインID「${loginId}」は既に使われています。`,
   ownAdminRole: '自分自身のシステム管理者の役割は外せません。',

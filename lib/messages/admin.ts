@@ -13,6 +13,10 @@ const ja = {
     APPROVER: '承認者（CISO・統括情報セキュリティ責任者）',
     AUDITOR: '監査担当',
     ADMIN: 'システム管理者',
+    CISO: '最高情報セキュリティ責任者（CISO）',
+    SECURITY_GENERAL: '統括情報セキュリティ責任者',
+    SECURITY_RESPONSIBLE: '情報セキュリティ責任者（部長）',
+    SECURITY_MANAGER: '情報セキュリティ管理者（課長）',
   } satisfies Record<TRole, string>,
   common: {
     breadcrumb: 'パンくずリスト',
@@ -114,6 +118,11 @@ const ja = {
     renaming: '変更しています…',
     renameLabel: (code: string) => `部局コード ${code} の部局名`,
     renamed: '名称を変更しました。',
+    kind: '部・課・係の別',
+    kinds: { BU: '部', KA: '課', KAKARI: '係' } as Record<string, string>,
+    parent: '上位の部局',
+    parentHint: '課は部の下に、係は課の下に置きます。部（および部に属さない局・事務局）は選択不要です。',
+    noParent: 'なし（部）',
   },
   grants: {
     title: '閲覧権限の管理',

@@ -105,6 +105,10 @@ const ja = {
     APPROVER: '承認者',
     AUDITOR: '監査担当',
     ADMIN: 'システム管理者',
+    CISO: '最高情報セキュリティ責任者（CISO）',
+    SECURITY_GENERAL: '統括情報セキュリティ責任者',
+    SECURITY_RESPONSIBLE: '情報セキュリティ責任者（部長）',
+    SECURITY_MANAGER: '情報セキュリティ管理者（課長）',
   } as Record<string, string>,
   table: {
     revisionLink: (n: number) => `第${n}版`,

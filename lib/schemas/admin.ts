@@ -32,9 +32,13 @@ export const ZCreateDepartmentInput = z.object({
     .max(64)
     .regex(/^[a-z0-9][a-z0-9-]*$/, '部局コードは半角英小文字・数字・ハイフンで入力してください。'),
   name: ZSingleLine('部局名', 100),
+  /** 部 / 課 / 係 (docs/decisions/018) */
+  kind: z.enum(['BU', 'KA', 'KAKARI'], { error: '部・課・係の別を選択してください。' }).default('BU'),
+  /** the unit above, by its code; none for a 部 */
+  parentCode: z.string().trim().max(64).nullish().transform((v) => (v ? v : null)),
 });
 
-export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZCreateDepartmentInput.shape.name });
+export const ZRenameDepartmentInput = z.object({ departmentId: ZId, name: ZSingleLine('部局名', 100) });
 
 export const ZAddGrantInput = z
   .object({

@@ -1,3 +1,4 @@
+import { CHANGE_KINDS } from '@/lib/domain/acknowledgments';
 import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/domain/documents';
 import { z } from '@/lib/schemas/z';
 import { ZIsoDate, ZSlug } from '@/lib/schemas/documents';
@@ -35,13 +36,23 @@ export const ZSubmitInput = z.object({
   ...ZRevisionRef,
   changeReason: z.string().trim().min(1, '改正理由を入力してください。').max(2000, '改正理由は2,000文字以内で入力してください。'),
   effectiveDate: ZIsoDate,
+  /** 実質改正 (everyone acknowledges again) or 形式改正 */
+  changeKind: z.enum(CHANGE_KINDS, { error: '実質改正か形式改正かを選択してください。' }).default('SUBSTANTIVE'),
 });
+
+const ZAckDueDays = z.coerce.number({ error: '確認期限の日数は1〜365で指定してください。' }).int('確認期限の日数は1〜365で指定してください。').min(1, '確認期限の日数は1〜365で指定してください。').max(365, '確認期限の日数は1〜365で指定してください。');
 
 export const ZReviewInput = z.object({
   ...ZRevisionRef,
   comment: z.string().trim().max(2000, 'コメントは2,000文字以内で入力してください。').default(''),
   /** approve only: the effective date the approver sets (defaults to the proposed one) */
   effectiveDate: ZIsoDate.optional().or(z.literal('').transform(() => undefined)),
+  /** approve only: the approver's confirmation of 実質改正 / 形式改正 (defaults to the editor's mark) */
+  changeKind: z.enum(CHANGE_KINDS, { error: '実質改正か形式改正かを選択してください。' }).optional().or(z.literal('').transform(() => undefined)),
+  /** approve only: ask for acknowledgment from the approval day rather than from the effective date */
+  earlyReading: z.union([z.boolean(), z.literal('on'), z.literal('true')]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
+  /** approve only: days to acknowledge (確認期限) */
+  ackDueDays: ZAckDueDays.optional().or(z.literal('').transform(() => undefined)),
 });
 
 export const ZRejectInput = ZReviewInput.extend({

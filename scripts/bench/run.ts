@@ -7,7 +7,7 @@
  * in the same run on the same machine. Prints median / min / max per figure and every target with
  * PASS / MISS, and writes bench/results/<date>.json. Asserts nothing and never fails on a MISS.
  *
- * Parts: page restricted search compare bundle audit vitals rss (all by default), plus library
+ * Parts: page restricted search compare bundle audit vitals rss acks (all by default), plus library
  * (growth only). With --sizes, restricted, search and library also run at every corpus size.
  * --keep leaves the corpus databases; --reuse measures on the newest one kept for each size.
  * --quick: 2 runs of 3 s, 200 documents and 50,000 audit events unless given.
@@ -25,6 +25,7 @@ import { serverMemoryEnv, serverNodeArgs } from '../lib/server-heap';
 import { createFreshDatabase, startTestServer, withDatabaseName } from '../../tests/support/test-database';
 import type { TCorpusSummary } from './generate-corpus';
 import { fmt, median, request, type TBenchContext, type TMeasurement, type TPartResult, type TTargetResult } from './lib';
+import { runAcks } from './parts/acks';
 import { runAudit } from './parts/audit';
 import { runBundle } from './parts/bundle';
 import { runCompare } from './parts/compare';
@@ -45,6 +46,7 @@ const PARTS = {
   bundle: runBundle,
   vitals: runVitals,
   rss: runRss,
+  acks: runAcks,
 } satisfies Record<string, (ctx: TBenchContext) => Promise<TPartResult>>;
 type TPart = keyof typeof PARTS;
 const GROWTH_PARTS: TPart[] = ['restricted', 'library', 'search'];

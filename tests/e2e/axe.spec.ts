@@ -49,6 +49,13 @@ const SCREENS: TScreen[] = [
   { screen: 'アカウント管理', as: 'demo-admin', path: '/admin/accounts' },
   { screen: '部局管理', as: 'demo-admin', path: '/admin/departments' },
   { screen: '閲覧権限の管理', as: 'demo-admin', path: '/admin/grants' },
+  // 遵守の確認
+  { screen: 'ホーム（確認が必要な文書）', as: 'demo-staff-somu', path: '/' },
+  { screen: '改正内容の確認（本文）', as: 'demo-staff', path: '/acknowledgments/sample-standard' },
+  { screen: '改正内容の確認（新旧対照表）', as: 'demo-staff-somu', path: '/acknowledgments/sample-standard' },
+  { screen: '確認状況（課長）', as: 'demo-section-chief', path: '/acknowledgments/board' },
+  { screen: '確認状況（CISO）', as: 'demo-ciso', path: '/acknowledgments/board' },
+  { screen: '権限なし（確認状況）', as: 'demo-staff', path: '/acknowledgments/board', expectStatus: 403 },
   // Sign-in, missing and forbidden
   { screen: 'ログイン', as: null, path: '/login' },
   {

@@ -30,7 +30,7 @@ export default async function DepartmentsPage() {
           {m.departments.createHeading}
         </h2>
         <div className="mt-4">
-          <DepartmentCreateForm action={createDepartmentAction} />
+          <DepartmentCreateForm action={createDepartmentAction} departments={departments} />
         </div>
       </section>
       <section aria-labelledby="department-list-heading" className="mt-12">
@@ -46,7 +46,11 @@ export default async function DepartmentsPage() {
               {departments.map((department) => (
                 <li key={department.id} className="grid gap-x-6 gap-y-2 py-4 md:grid-cols-[14rem_minmax(0,1fr)]">
                   <dl className="text-std-16N-170">
-                    <div>
+                    <div style={{ paddingLeft: `${department.depth * 1.5}rem` }} className="flex gap-2 text-solid-gray-700">
+                      <dt className="sr-only">{m.departments.kind}</dt>
+                      <dd>{m.departments.kinds[department.kind]}</dd>
+                    </div>
+                    <div style={{ paddingLeft: `${department.depth * 1.5}rem` }}>
                       <dt className="sr-only">{m.departments.code}</dt>
                       <dd className="text-mono-16N-150 text-solid-gray-900">{department.code}</dd>
                     </div>

@@ -7,7 +7,7 @@ import { keepTwoAdministrators, recordingRefusal, refuseOwnAccessChange } from '
 import { recordEvent } from '@/lib/server/audit/record-event';
 import { getActor, requirePermission } from '@/lib/server/auth/actor';
 import { generatePassword, hashPassword } from '@/lib/server/auth/password';
-import { wallClock } from '@/lib/server/clock';
+import { dateColumn, todayInJapan, wallClock } from '@/lib/server/clock';
 import { db } from '@/lib/server/db';
 import { DalError } from '@/lib/domain/errors';
 import { getRequestContext } from '@/lib/server/request-context';
@@ -53,7 +53,7 @@ export async function createAccount(input: unknown): Promise<{ userId: string; l
       throw new DalError('CONFLICT', adminErrors.loginIdTaken(data.loginId));
     }
     const user = await tx.user.create({
-      data: { loginId: data.loginId, displayName: data.displayName, departmentId, roles: data.roles, passwordHash },
+      data: { loginId: data.loginId, displayName: data.displayName, departmentId, roles: data.roles, passwordHash, departmentSince: dateColumn(todayInJapan()) },
       select: { id: true, loginId: true },
     });
     await recordEvent(tx, {
@@ -87,9 +87,11 @@ export async function updateAccount(input: unknown): Promise<void> {
     refuseOwnAccessChange(actor, { userId: data.userId, roles: data.roles, departmentId });
     await db().$transaction(async (tx) => {
       await keepTwoAdministrators(tx, { userId: data.userId, remainsActiveAdministrator: data.roles.includes('ADMIN') });
-        const before = await tx.user.findUnique({ where: { id: data.userId }, select: { roles: true, displayName: true, department: { select: { code: true } } } });
+        const before = await tx.user.findUnique({ where: { id: data.userId }, select: { roles: true, displayName: true, departmentId: true, department: { select: { code: true } } } });
       if (!before) throw new DalError('NOT_FOUND', adminErrors.accountNotFound);
-      await tx.user.update({ where: { id: data.userId }, data: { displayName: data.displayName, departmentId, roles: data.roles } });
+      // a transfer: acknowledgment tasks of the new unit are due counted from today (ADR 018)
+      const moved = before.departmentId !== departmentId ? { departmentSince: dateColumn(todayInJapan()) } : {};
+      await tx.user.update({ where: { id: data.userId }, data: { displayName: data.displayName, departmentId, roles: data.roles, ...moved } });
       await recordEvent(tx, {
         action: 'account.update',
         outcome: 'SUCCESS',

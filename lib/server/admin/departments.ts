@@ -13,14 +13,26 @@ export interface TDepartmentRow {
   code: string;
   name: string;
   userCount: number;
+  kind: 'BU' | 'KA' | 'KAKARI';
+  /** steps below the top of its branch (0 for a 部), for indenting the tree */
+  depth: number;
 }
 
 /** Departments for choosers and the administration screen; any signed-in person may list them. */
 export async function listDepartments(): Promise<TDepartmentRow[]> {
   const actor = await getActor();
   requirePermission(actor, 'document:read-staff');
-  const rows = await db().department.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { id: true, code: true, name: true, _count: { select: { users: true } } } });
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, userCount: r._count.users }));
+  const rows = await db().department.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { id: true, code: true, name: true, kind: true, parentId: true, _count: { select: { users: true } } } });
+  // in tree order: each unit followed by the units below it
+  const out: TDepartmentRow[] = [];
+  const walk = (parentId: string | null, depth: number) => {
+    for (const r of rows.filter((row) => row.parentId === parentId)) {
+      out.push({ id: r.id, code: r.code, name: r.name, userCount: r._count.users, kind: r.kind, depth });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
 }
 
 export async function createDepartment(input: unknown): Promise<{ id: string }> {
@@ -32,8 +44,11 @@ export async function createDepartment(input: unknown): Promise<{ id: string }> 
     if (await tx.department.findUnique({ where: { code: data.code }, select: { id: true } })) {
       throw new DalError('CONFLICT', adminErrors.departmentCodeTaken(data.code));
     }
+    const parent = data.parentCode ? await tx.department.findUnique({ where: { code: data.parentCode }, select: { id: true } }) : null;
+    if (data.parentCode && !parent) throw new DalError('INVALID_INPUT', adminErrors.parentNotFound);
+    if (data.kind === 'KAKARI' && !parent) throw new DalError('INVALID_INPUT', adminErrors.parentRequired);
     const last = await tx.department.aggregate({ _max: { sortOrder: true } });
-    const department = await tx.department.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } });
+    const department = await tx.department.create({ data: { code: data.code, name: data.name, kind: data.kind, parentId: parent?.id ?? null, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } });
     await recordEvent(tx, { action: 'department.create', outcome: 'SUCCESS', actor, context, targetType: 'department', targetId: department.id, details: data });
     return department;
   });

@@ -117,7 +117,7 @@ async function transferOwnership(client: pg.Client, owner: string): Promise<void
 }
 
 /** Tables the application may read and append to, never change: the audit trail. */
-export const APPEND_ONLY_TABLES = ['audit_events'] as const;
+export const APPEND_ONLY_TABLES = ['acknowledgments', 'audit_events'] as const;
 /** Tables the application only reads: the migrations' records and the texts a data migration kept. */
 export const READ_ONLY_TABLES = ['_prisma_migrations', 'data_migrations', 'revision_legacy_contents'] as const;
 

@@ -19,19 +19,24 @@ import { DOCUMENT_KINDS, VISIBILITIES } from '@/lib/domain/documents';
 
 const SEED_DIR = path.join(process.cwd(), 'prisma', 'seed-data');
 
-export const DEPARTMENTS = [
+/** 部 > 課 > 係 (parents before children); a department without `kind` is a 部. */
+export const DEPARTMENTS: readonly { code: string; name: string; kind?: 'BU' | 'KA' | 'KAKARI'; parentCode?: string }[] = [
   { code: 'policy', name: '政策総務部' },
   { code: 'general-affairs', name: '総務部' },
   { code: 'finance', name: '財務部' },
   { code: 'citizens', name: '市民部' },
   { code: 'welfare', name: '福祉保健部' },
-  { code: 'accounting', name: '会計課' },
+  { code: 'accounting', name: '会計課', kind: 'KA' },
   { code: 'education', name: '教育委員会事務局' },
   { code: 'election', name: '選挙管理委員会事務局' },
   { code: 'audit-office', name: '監査事務局' },
   { code: 'agriculture', name: '農業委員会事務局' },
   { code: 'assembly', name: '議会事務局' },
-] as const;
+  { code: 'general-affairs-somu', name: '総務課', kind: 'KA', parentCode: 'general-affairs' },
+  { code: 'general-affairs-joho', name: '情報政策課', kind: 'KA', parentCode: 'general-affairs' },
+  { code: 'general-affairs-joho-system', name: '情報システム係', kind: 'KAKARI', parentCode: 'general-affairs-joho' },
+  { code: 'citizens-shimin', name: '市民課', kind: 'KA', parentCode: 'citizens' },
+];
 
 export const BASIC_POLICY = {
   slug: 'basic-policy',
@@ -65,7 +70,15 @@ export const DEMO_ACCOUNTS = [
   { loginId: 'demo-approver', displayName: '統括 責任者（デモ）', departmentCode: 'policy', roles: ['STAFF', 'APPROVER'] },
   { loginId: 'demo-auditor', displayName: '監査 担当（デモ）', departmentCode: 'audit-office', roles: ['STAFF', 'AUDITOR'] },
   { loginId: 'demo-admin', displayName: 'システム 管理者（デモ）', departmentCode: 'policy', roles: ['ADMIN'] },
+  // 遵守の確認 (docs/decisions/018): a 課 with its 課長 and a member, the 部長 above them, the CISO
+  { loginId: 'demo-staff-somu', displayName: '総務課 次郎（デモ）', departmentCode: 'general-affairs-somu', roles: ['STAFF'] },
+  { loginId: 'demo-section-chief', displayName: '総務課長 三郎（デモ）', departmentCode: 'general-affairs-somu', roles: ['STAFF', 'SECURITY_MANAGER'] },
+  { loginId: 'demo-director', displayName: '総務部長 四郎（デモ）', departmentCode: 'general-affairs', roles: ['STAFF', 'SECURITY_RESPONSIBLE'] },
+  { loginId: 'demo-ciso', displayName: '最高情報セキュリティ責任者（デモ）', departmentCode: 'policy', roles: ['STAFF', 'CISO'] },
 ] as const;
+
+/** The demo's history: 総務課 次郎 acknowledged the sample standard's first revision, so its second asks with a 新旧対照表. */
+const DEMO_ACKNOWLEDGMENTS = [{ loginId: 'demo-staff-somu', slug: 'sample-standard', number: 1 }] as const;
 
 export interface TSeedResult {
   departments: number;
@@ -77,9 +90,10 @@ export interface TSeedResult {
 export async function seedDatabase(options: { samples?: boolean; demoAccounts?: boolean } = {}): Promise<TSeedResult> {
   const result: TSeedResult = { departments: 0, revisionsCreated: 0, revisionsUnchanged: 0, demoAccounts: 0 };
   for (const [index, department] of DEPARTMENTS.entries()) {
+    const parentId = department.parentCode ? (await db().department.findUniqueOrThrow({ where: { code: department.parentCode }, select: { id: true } })).id : null;
     await db().department.upsert({
       where: { code: department.code },
-      create: { ...department, sortOrder: index },
+      create: { code: department.code, name: department.name, kind: department.kind ?? 'BU', parentId, sortOrder: index },
       update: {},
     });
     result.departments += 1;
@@ -168,6 +182,15 @@ async function seedDemoAccounts(): Promise<number> {
       data: { loginId: account.loginId, displayName: account.displayName, departmentId: department.id, roles: [...account.roles], passwordHash },
     });
     created += 1;
+  }
+  for (const ack of DEMO_ACKNOWLEDGMENTS) {
+    const user = await db().user.findUniqueOrThrow({ where: { loginId: ack.loginId }, select: { id: true, departmentId: true, department: { select: { name: true } } } });
+    const revision = await db().revision.findFirst({ where: { document: { slug: ack.slug }, number: ack.number, status: 'APPROVED' }, select: { id: true, documentId: true, effectiveDate: true } });
+    if (!revision?.effectiveDate) continue;
+    await db().acknowledgment.createMany({
+      data: [{ userId: user.id, revisionId: revision.id, documentId: revision.documentId, effectiveDate: revision.effectiveDate, departmentId: user.departmentId, departmentName: user.department?.name ?? null }],
+      skipDuplicates: true,
+    });
   }
   return created;
 }

@@ -117,6 +117,11 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
           approvedById: actor.id,
           amendsRevisionId: predecessor?.id ?? null,
           rebaseConflict: Prisma.DbNull,
+          // 遵守の確認 (ADR 018): the approver confirms the mark and sets the days to acknowledge
+          changeKind: data.changeKind ?? revision.changeKind ?? 'SUBSTANTIVE',
+          earlyReading: data.earlyReading && effectiveDate > todayInJapan(),
+          ackFrom: data.earlyReading && effectiveDate > todayInJapan() ? dateColumn(todayInJapan()) : null,
+          ackDueDays: data.ackDueDays ?? revision.ackDueDays,
         },
       });
       if (rebase?.ok) rebased = await rebase.apply(revision.id);
@@ -139,7 +144,7 @@ export async function approveRevision(input: unknown): Promise<TApproveResult> {
         approvals,
         required,
         final: approved,
-        ...(tree ? { edition, amendsRevision: predecessor?.number ?? null } : {}),
+        ...(tree ? { edition, amendsRevision: predecessor?.number ?? null, changeKind: data.changeKind ?? revision.changeKind ?? 'SUBSTANTIVE', earlyReading: data.earlyReading && effectiveDate > todayInJapan(), ackDueDays: data.ackDueDays ?? revision.ackDueDays } : {}),
         ...(rebased.length > 0 ? { rebased } : {}),
       },
     });

@@ -51,6 +51,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
         contributorIds,
         requiredApprovals: document.requiredApprovals,
         rebaseConflict: Prisma.DbNull,
+        changeKind: data.changeKind,
       },
     });
     await recordEvent(tx, {
@@ -60,7 +61,7 @@ export async function submitRevision(input: unknown): Promise<{ number: number }
       context,
       targetType: 'document',
       targetId: data.slug,
-      details: { revision: data.number, changeReason: data.changeReason, effectiveDate: data.effectiveDate, contentHash: stored.contentHash, required: document.requiredApprovals },
+      details: { revision: data.number, changeReason: data.changeReason, changeKind: data.changeKind, effectiveDate: data.effectiveDate, contentHash: stored.contentHash, required: document.requiredApprovals },
     });
     return { number: data.number };
   });

@@ -176,6 +176,8 @@ export interface TReviewView extends TQueueItem {
   later: { number: number; edition: number | null; effectiveDate: string }[];
   decisions: TDecisionView[];
   isAbolition: boolean;
+  /** the editor's 実質改正 / 形式改正 mark (null: from before the mark, counts as substantive) */
+  changeKind: 'SUBSTANTIVE' | 'WORDING' | null;
 }
 
 /** One revision in review with what an approver needs to decide. */
@@ -221,6 +223,7 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
     later: item.kind === 'review' && date ? chain.filter((link) => link.effectiveDate > date).map((link) => ({ number: link.number, edition: link.edition, effectiveDate: link.effectiveDate })) : [],
     decisions: revision.decisions.map((d) => ({ decision: d.decision, reviewer: who.get(d.reviewerId) ?? '', comment: d.comment, effectiveDate: d.effectiveDate ? isoDate(d.effectiveDate) : null, at: d.createdAt.toISOString() })),
     isAbolition: revision.isAbolition,
+    changeKind: revision.changeKind,
   };
 }
 

@@ -163,6 +163,7 @@ export default async function ReviewPage({ params }: TProps) {
               number={review.number}
               canApprove={!review.staleBase}
               proposedDate={review.effectiveDate}
+              proposedChangeKind={review.changeKind ?? 'SUBSTANTIVE'}
               today={todayInJapan()}
               approveAction={approveRevisionAction}
               rejectAction={rejectRevisionAction}

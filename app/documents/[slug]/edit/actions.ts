@@ -45,6 +45,7 @@ export async function submitRevisionAction(formData: FormData) {
     number: text(formData, 'number'),
     changeReason: text(formData, 'changeReason'),
     effectiveDate: text(formData, 'effectiveDate'),
+    changeKind: text(formData, 'changeKind') || undefined,
   };
   const result = await runAction(() => submitRevision(input));
   if (result.ok) revalidateDocument(input.slug);

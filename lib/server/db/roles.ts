@@ -131,10 +131,11 @@ export async function grantApplicationRole(client: pg.Client, roles: TDatabaseRo
   await client.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
   await client.query(`REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${app}`);
-  for (const table of APPEND_ONLY_TABLES) await client.query(`REVOKE UPDATE, DELETE ON public.${id(table)} FROM ${app}`);
   // (a table a later migration creates is not there yet on a database migrated part of the way)
-  const { rows: readOnly } = await client.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass('public.' || quote_ident(t)) IS NOT NULL`, [READ_ONLY_TABLES]);
-  for (const { name } of readOnly) await client.query(`REVOKE INSERT, UPDATE, DELETE ON public.${id(name)} FROM ${app}`);
+  const present = async (tables: readonly string[]) =>
+    (await client.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass('public.' || quote_ident(t)) IS NOT NULL`, [tables])).rows.map((r) => r.name);
+  for (const table of await present(APPEND_ONLY_TABLES)) await client.query(`REVOKE UPDATE, DELETE ON public.${id(table)} FROM ${app}`);
+  for (const table of await present(READ_ONLY_TABLES)) await client.query(`REVOKE INSERT, UPDATE, DELETE ON public.${id(table)} FROM ${app}`);
   // nextval() for inserts; no UPDATE, which would allow setval() on the trail's sequence.
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
   await client.query(`REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA public FROM ${app}`);

@@ -112,21 +112,36 @@ export class Unit {
     this.order = spec.order;
     this.heading = spec.heading;
     this.nodes = spec.nodes;
-    const parts: string[] = [];
+    // written flat in one pass: the content is compared and hashed whole, the body rarely
+    const prefix = `${spec.type}\u0000${spec.heading}\u0000`;
+    const parts: string[] = [prefix];
     for (const node of spec.nodes) {
       parts.push(node.keyLabel, '\u0001');
       writeContent(node, parts);
       parts.push('\u0002');
     }
-    const body = parts.join('');
-    this.body = body;
-    this.content = `${spec.type}\u0000${spec.heading}\u0000${body}`;
+    this.content = parts.join('');
+    this.body = this.content.slice(prefix.length);
   }
 
+  /**
+   * The heading and the texts of all lines in reading order, labels left out: what
+   * `LineNode.simText` of each line gives, written in one pass without caching a text on
+   * every line (only the changed units are compared by similarity).
+   */
   get simText(): string {
-    if (this.sim === undefined) this.sim = [this.heading, ...this.nodes.map((n) => n.simText)].join('\n');
+    if (this.sim === undefined) {
+      const parts: string[] = [this.heading];
+      for (const node of this.nodes) writeSimText(node, parts);
+      this.sim = parts.join('\n');
+    }
     return this.sim;
   }
+}
+
+function writeSimText(node: LineNode, parts: string[]): void {
+  parts.push(node.text);
+  for (const child of node.children) writeSimText(child, parts);
 }
 
 /** A line's exact content into `parts`: its text, then each child's label and content, bracketed. */

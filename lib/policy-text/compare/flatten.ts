@@ -71,6 +71,17 @@ export class LineNode {
     return this.exact;
   }
 
+  /**
+   * Forgets the texts cached on this line and below. The lines live as long as the comparison,
+   * so texts cached while aligning one changed unit would survive every later garbage
+   * collection and be copied by each; forgotten once the unit's row is built, they die young.
+   */
+  release(): void {
+    this.exact = undefined;
+    this.sim = undefined;
+    for (const child of this.children) child.release();
+  }
+
   /** the texts of the node and its descendants, labels left out */
   get simText(): string {
     if (this.sim === undefined) this.sim = [this.text, ...this.children.map((c) => c.simText)].join('\n');

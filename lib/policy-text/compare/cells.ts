@@ -45,8 +45,9 @@ function sameText(b: LineNode, a: LineNode): boolean {
 }
 
 /**
- * The lines of two units with equal content, one to one. Equal texts share one span array (the
- * table is read, never changed in place), so an unchanged line costs half the garbage.
+ * The lines of two units with equal content, one to one. Equal texts share one span array, and
+ * equal lines one TLine (the table is read, never changed in place), so an unchanged line costs
+ * half the garbage.
  */
 function zipLines(before: readonly LineNode[], after: readonly LineNode[], beforeCell: TFilledCell, afterCell: TFilledCell): void {
   for (let k = 0; k < before.length; k++) {
@@ -55,7 +56,10 @@ function zipLines(before: readonly LineNode[], after: readonly LineNode[], befor
     const labelChanged = b.label !== a.label;
     const beforeLine = lineOf(b, plainSpans, labelChanged);
     beforeCell.lines.push(beforeLine);
-    afterCell.lines.push(lineOf(a, plainSpans, labelChanged, sameText(b, a) ? beforeLine : undefined));
+    const same = sameText(b, a);
+    // the same line on both sides (an unchanged article in place): one object serves both cells
+    if (same && b.key === a.key && !labelChanged && b.depth === a.depth && b.tier === a.tier && b.header === a.header) afterCell.lines.push(beforeLine);
+    else afterCell.lines.push(lineOf(a, plainSpans, labelChanged, same ? beforeLine : undefined));
     if (b.children.length > 0) zipLines(b.children, a.children, beforeCell, afterCell);
   }
 }

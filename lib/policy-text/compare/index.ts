@@ -76,7 +76,6 @@ export function compareTrees(before: TDeepTree, after: TDeepTree, options?: TCom
       }
     }
     cells.push(builder.cells(plan));
-    if (plan.lines && b && a) for (const node of [...b.nodes, ...a.nodes]) node.release();
     plan.lines = null;
   }
   if (level === 'article') {

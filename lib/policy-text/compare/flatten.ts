@@ -103,7 +103,6 @@ export class Unit {
   readonly body: string;
   /** exact content: type, heading and body */
   readonly content: string;
-  private sim: string | undefined;
 
   constructor(spec: TUnitSpec) {
     this.type = spec.type;
@@ -140,15 +139,13 @@ export class Unit {
   /**
    * The heading and the texts of all lines in reading order, labels left out: what
    * `LineNode.simText` of each line gives, written in one pass without caching a text on
-   * every line (only the changed units are compared by similarity).
+   * every line, and not kept either (only the changed units are compared by similarity, and
+   * their signatures are cached by text while the units are aligned).
    */
   get simText(): string {
-    if (this.sim === undefined) {
-      const parts: string[] = [this.heading];
-      for (const node of this.nodes) writeSimText(node, parts);
-      this.sim = parts.join('\n');
-    }
-    return this.sim;
+    const parts: string[] = [this.heading];
+    for (const node of this.nodes) writeSimText(node, parts);
+    return parts.join('\n');
   }
 }
 

@@ -24,9 +24,10 @@ function cellOf(unit: Unit, heading: TSpan[], labelChanged: boolean): TFilledCel
   return { kind: unit.type, anchor: unit.anchor, label: unit.label, labelChanged, heading, lines: [] };
 }
 
-function lineOf(node: LineNode, spans: (text: string) => TSpan[], labelChanged: boolean): TLine {
-  const line: TLine = { key: node.key, tier: node.tier, depth: node.depth, label: node.label, labelChanged, spans: node.cells ? NO_SPANS : spans(node.text) };
-  if (node.cells) line.cells = node.cells.map(spans);
+/** A line of a cell; `same`, the facing line with the same text and cells, lends its span arrays. */
+function lineOf(node: LineNode, spans: (text: string) => TSpan[], labelChanged: boolean, same?: TLine): TLine {
+  const line: TLine = { key: node.key, tier: node.tier, depth: node.depth, label: node.label, labelChanged, spans: node.cells ? NO_SPANS : same ? same.spans : spans(node.text) };
+  if (node.cells) line.cells = same?.cells ?? node.cells.map(spans);
   if (node.header) line.header = true;
   return line;
 }
@@ -37,14 +38,28 @@ function blankLine(opposite: LineNode): TLine {
   return { key: `blank:${opposite.key}`, tier: opposite.tier, depth: opposite.depth, label: '', labelChanged: false, spans: [], blank: true };
 }
 
-/** The lines of two units with equal content, one to one. */
+function sameText(b: LineNode, a: LineNode): boolean {
+  if (b.text !== a.text) return false;
+  if (!b.cells || !a.cells) return b.cells === a.cells;
+  return b.cells.length === a.cells.length && b.cells.every((cell, k) => cell === a.cells?.[k]);
+}
+
+/**
+ * The lines of two units with equal content, one to one. Equal texts share one span array, and
+ * equal lines one TLine (the table is read, never changed in place), so an unchanged line costs
+ * half the garbage.
+ */
 function zipLines(before: readonly LineNode[], after: readonly LineNode[], beforeCell: TFilledCell, afterCell: TFilledCell): void {
   for (let k = 0; k < before.length; k++) {
     const b = before[k] as LineNode;
     const a = (after[k] ?? b) as LineNode;
     const labelChanged = b.label !== a.label;
-    beforeCell.lines.push(lineOf(b, plainSpans, labelChanged));
-    afterCell.lines.push(lineOf(a, plainSpans, labelChanged));
+    const beforeLine = lineOf(b, plainSpans, labelChanged);
+    beforeCell.lines.push(beforeLine);
+    const same = sameText(b, a);
+    // the same line on both sides (an unchanged article in place): one object serves both cells
+    if (same && b.key === a.key && !labelChanged && b.depth === a.depth && b.tier === a.tier && b.header === a.header) afterCell.lines.push(beforeLine);
+    else afterCell.lines.push(lineOf(a, plainSpans, labelChanged, same ? beforeLine : undefined));
     if (b.children.length > 0) zipLines(b.children, a.children, beforeCell, afterCell);
   }
 }
@@ -120,7 +135,10 @@ export class TableBuilder {
 
   private text(before: string, after: string, whole: boolean, apply: TJob['apply']): void {
     if (whole) apply({ before: changedSpans(before), after: changedSpans(after) });
-    else if (before === after) apply({ before: plainSpans(before), after: plainSpans(after) });
+    else if (before === after) {
+      const spans = plainSpans(before);
+      apply({ before: spans, after: spans });
+    }
     else if (this.level !== 'character' || before === '' || after === '') apply(replacedSpans(before, after));
     else this.jobs.push({ before, after, size: before.length + after.length, apply });
   }

@@ -17,6 +17,7 @@ function foldWidth(code: number): number {
  */
 export function bigrams(text: string): Int32Array {
   const n = text.length;
+  if (n >= 48) return longBigrams(text);
   const all = new Int32Array(n + 1);
   let previous = 0xffff;
   for (let i = 0; i < n; i++) {
@@ -25,22 +26,70 @@ export function bigrams(text: string): Int32Array {
     previous = c;
   }
   all[n] = (previous << 16) | 0xffff;
-  if (all.length > 48) all.sort();
-  else {
-    // the native sort has a high fixed cost; most lines are short
-    for (let i = 1; i < all.length; i++) {
-      const value = all[i] ?? 0;
-      let j = i - 1;
-      while (j >= 0 && (all[j] ?? 0) > value) {
-        all[j + 1] = all[j] ?? 0;
-        j--;
-      }
-      all[j + 1] = value;
+  // the native sort has a high fixed cost; most lines are short
+  for (let i = 1; i < all.length; i++) {
+    const value = all[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (all[j] ?? 0) > value) {
+      all[j + 1] = all[j] ?? 0;
+      j--;
     }
+    all[j + 1] = value;
   }
   let distinct = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i] ?? 0;
   return all.subarray(0, distinct);
+}
+
+/** Open-addressing set reused by longBigrams: a slot is taken when its stamp is the current epoch. */
+let slots = new Int32Array(4096);
+let stamps = new Uint32Array(4096);
+let epoch = 0;
+let found = new Int32Array(4096);
+
+/**
+ * The bigrams of a long text (a whole article), the same set as the short path: distinct ones
+ * are picked out with a hash set first, so only they are sorted (legal prose repeats its
+ * bigrams, and sorting is most of the cost).
+ */
+function longBigrams(text: string): Int32Array {
+  const n = text.length;
+  let size = 4096;
+  while (size < 2 * (n + 1)) size *= 2;
+  if (slots.length < size) {
+    slots = new Int32Array(size);
+    stamps = new Uint32Array(size);
+    epoch = 0;
+  }
+  if (found.length < n + 1) found = new Int32Array(size);
+  epoch++;
+  if (epoch === 0xffffffff) {
+    stamps.fill(0);
+    epoch = 1;
+  }
+  const mask = slots.length - 1;
+  let distinct = 0;
+  let previous = 0xffff;
+  for (let i = 0; i <= n; i++) {
+    let value: number;
+    if (i < n) {
+      const c = foldWidth(text.charCodeAt(i));
+      value = (previous << 16) | c;
+      previous = c;
+    } else value = (previous << 16) | 0xffff;
+    let slot = (Math.imul(value, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      if (stamps[slot] !== epoch) {
+        stamps[slot] = epoch;
+        slots[slot] = value;
+        found[distinct++] = value;
+        break;
+      }
+      if (slots[slot] === value) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return found.slice(0, distinct).sort();
 }
 
 /** Dice coefficient 2|A∩B| / (|A| + |B|) of two bigram sets. */

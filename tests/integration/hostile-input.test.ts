@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DRAFT_CHARS } from '@/lib/schemas/workflow';
+import { readDeepTree } from '@/lib/policy-text/deep/read';
 import { createAccount, listAccounts, updateAccount } from '@/lib/server/admin/accounts';
 import { createDepartment, listDepartments, renameDepartment } from '@/lib/server/admin/departments';
 import { addGrant } from '@/lib/server/admin/grants';
@@ -32,6 +33,7 @@ import { submitRevision } from '@/lib/server/workflow/submit-revision';
 import { withdrawRevision } from '@/lib/server/workflow/withdraw-revision';
 import { getDraftEditor, getReviewView } from '@/lib/server/workflow/views';
 import { signInAs } from '../support/as-user';
+import { deepArticles, firstText } from '../support/deep-tree';
 
 const EDITOR = 'demo-editor';
 const APPROVER = 'demo-approver';
@@ -118,13 +120,14 @@ function workflowWith(payload: string) {
         const draftText = (await getDraftEditor(DRAFT_SLUG))!.text;
         await submitRevision({ slug: DRAFT_SLUG, number, changeReason: payload, effectiveDate: '2027-01-15' });
         await signInAs(APPROVER);
-        const review = (await getReviewView(DRAFT_SLUG, number))!;
-        const article = review.tree.articles[0];
+        await getReviewView(DRAFT_SLUG, number);
+        const stored = await db().revision.findFirstOrThrow({ where: { document: { slug: DRAFT_SLUG }, number }, select: { content: true } });
+        const article = deepArticles(readDeepTree(stored.content))[0];
         await rejectRevision({ slug: DRAFT_SLUG, number, comment: payload });
         await signInAs(EDITOR);
         const back = (await getDraftEditor(DRAFT_SLUG))!;
         await withdrawRevision({ slug: DRAFT_SLUG, number });
-        return { draftText, articleText: article?.paragraphs[0]?.text ?? '', changeReason: back.changeReason ?? '', comment: back.decisions.at(-1)?.comment ?? '' };
+        return { draftText, articleText: article ? firstText(article) : '', changeReason: back.changeReason ?? '', comment: back.decisions.at(-1)?.comment ?? '' };
       })(),
     );
   }

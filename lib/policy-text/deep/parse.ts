@@ -110,6 +110,7 @@ class DeepParser {
   private readonly tree = emptyTree();
   private readonly warnings: TDeepParseWarning[] = [];
   private readonly ids = new Set<string>();
+  private readonly suffixes = new Map<string, number>();
   private readonly styleDepth = { body: new Map<TLabelStyle, number>(), appendix: new Map<TLabelStyle, number>(), supplementary: new Map<TLabelStyle, number>() };
   private prev: TCleanLine | undefined;
   private hasArticles = false;
@@ -630,8 +631,10 @@ class DeepParser {
 
   private uniqueId(base: string): string {
     let id = base;
-    let n = 1;
+    // resume from the last suffix given to this base: 50,000 equal labels stay linear
+    let n = this.suffixes.get(base) ?? 1;
     while (this.ids.has(id)) id = `${base}-x${++n}`;
+    if (n > 1) this.suffixes.set(base, n);
     this.ids.add(id);
     return id;
   }

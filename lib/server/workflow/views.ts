@@ -1,8 +1,7 @@
 import 'server-only';
-import { readInterimLegacyTree } from '@/lib/policy-text/deep/legacy-bridge';
 import { readDeepTree } from '@/lib/policy-text/deep/read';
+import { serializeDeepTree } from '@/lib/policy-text/deep/serialize';
 import { compareTrees, type TComparison } from '@/lib/policy-text/compare';
-import { type TPolicyTree } from '@/lib/policy-text/tree';
 import { cache } from 'react';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { RevisionStatus } from '@/lib/generated/prisma/enums';
@@ -163,11 +162,12 @@ function toQueueItem(r: TQueueRow, actorId: string): TQueueItem {
 }
 
 export interface TReviewView extends TQueueItem {
-  tree: TPolicyTree;
+  /** the text under review, as the editor wrote it (canonical form of the stored tree) */
+  text: string;
   /** the 新旧対照表 of the revision it amends (改正前) and this revision (改正後); null for a first revision */
   comparison: TComparison | null;
   /** the revision it amends: its predecessor in the chain (scheduled ones included); null for a first revision */
-  inForce: { number: number; edition: number | null; tree: TPolicyTree; effectiveDate: string; scheduled: boolean; confirming: boolean } | null;
+  inForce: { number: number; edition: number | null; effectiveDate: string; scheduled: boolean; confirming: boolean } | null;
   /** for a rebased copy: the scheduled revision as it was approved */
   rebasedFrom: { number: number; edition: number | null } | null;
   /** the revision was started from another revision than the one it would now amend: approving it is refused */
@@ -201,18 +201,16 @@ export async function getReviewView(slug: string, number: number): Promise<TRevi
   const shownId = staleBase ? revision.baseRevisionId : predecessorId;
   const predecessor = shownId ? await db().revision.findUnique({ where: { id: shownId } }) : null;
   const who = await names(revision.decisions.map((d) => d.reviewerId));
-  const tree = readInterimLegacyTree(revision.content);
-  const predecessorTree = predecessor ? readInterimLegacyTree(predecessor.content) : null;
+  const tree = readDeepTree(revision.content);
   const today = todayInJapan();
   return {
     ...item,
-    tree,
-    comparison: predecessor ? compareTrees(readDeepTree(predecessor.content), readDeepTree(revision.content)) : null,
+    text: serializeDeepTree(tree),
+    comparison: predecessor ? compareTrees(readDeepTree(predecessor.content), tree) : null,
     inForce: predecessor
       ? {
           number: predecessor.number,
           edition: predecessor.edition,
-          tree: predecessorTree!,
           effectiveDate: isoDate(predecessor.effectiveDate!),
           scheduled: isoDate(predecessor.effectiveDate!) > today,
           confirming: predecessor.status === 'CONFIRMING',

@@ -12,7 +12,6 @@ import { PageContainer } from '@/components/layout/page-container';
 import { Notice } from '@/components/ui/notice';
 import { Tag } from '@/components/ui/tag';
 import { workflowMessages as m } from '@/lib/messages/workflow';
-import { serializePolicyText } from '@/lib/policy-text/serialize';
 import { formatWareki } from '@/lib/policy-text/wareki';
 import { ZRevisionNumber, ZSlug } from '@/lib/schemas/documents';
 import { requireScreen } from '@/lib/server/auth/screen-access';
@@ -138,7 +137,7 @@ export default async function ReviewPage({ params }: TProps) {
             />
           ) : (
             <SideBySide
-              after={{ heading: m.review.after, caption: m.review.afterCaption(label), text: serializePolicyText(review.tree) }}
+              after={{ heading: m.review.after, caption: m.review.afterCaption(label), text: review.text }}
               before={{ heading: m.review.before, caption: '', text: null, empty: m.review.noBefore }}
             />
           )}

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectAnchors, deepTreeFromLegacy, legacyAnchors, publicDeepEdition, readDeepTree } from '@/lib/policy-text/deep';
-import { legacyTreeFromDeep } from '@/lib/policy-text/deep/legacy-bridge';
 import { parseOrThrow } from '@/tests/support/policy-tree';
 
 const corpus = readFileSync(path.resolve(import.meta.dirname, '../../../../../shared/corpus/fuchu-information-security-basic-policy.txt'), 'utf8');
@@ -20,13 +19,6 @@ describe('readDeepTree', () => {
     const deep = deepTreeFromLegacy(parseOrThrow(corpus));
     expect(readDeepTree(JSON.parse(JSON.stringify(deep)))).toEqual(deep);
     expect(() => readDeepTree({ version: 2, title: 1 })).toThrow();
-  });
-});
-
-describe('legacyTreeFromDeep (interim bridge)', () => {
-  it('gives back the basic policy it was converted from', () => {
-    const legacy = parseOrThrow(corpus);
-    expect(legacyTreeFromDeep(deepTreeFromLegacy(legacy))).toEqual(legacy);
   });
 });
 

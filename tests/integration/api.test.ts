@@ -26,16 +26,21 @@ describe('JSON API', () => {
     const body = await response.json();
     expect(body.document).toMatchObject({ slug: 'basic-policy', kind: 'BASIC_POLICY', visibility: 'PUBLIC' });
     expect(body.revision.effectiveDate).toBe('2022-05-26');
-    const tree = body.revision.tree;
-    expect(tree.articles).toHaveLength(10);
-    expect(tree.articles[1].paragraphs[0].items).toHaveLength(16);
-    expect(tree.articles[2].paragraphs).toHaveLength(2);
-    expect(tree.articles[2].paragraphs[1].items).toHaveLength(4);
-    expect(tree.articles[6].paragraphs[0].items).toHaveLength(8);
-    expect(tree.articles[6].paragraphs[0].items[2].subItems.map((s: { id: string }) => s.id)).toEqual(['a7-i3-s1', 'a7-i3-s2', 'a7-i3-s3']);
-    expect(tree.articles[7].paragraphs[0].items).toHaveLength(2);
-    expect(tree.supplementaryProvisions.map((s: { effectiveDate: string }) => s.effectiveDate)).toEqual(['2003-10-01', '2019-05-22', '2022-05-26']);
-    expect(tree.annexes).toHaveLength(1);
+    // the deep tree (lib/policy-text/deep/tree.ts): article > paragraph > item > sub-item
+    type TJsonNode = { kind: string; id: string; children: TJsonNode[] };
+    const tree = body.revision.tree as { version: number; body: TJsonNode[]; tail: { kind: string; effectiveDate?: string }[] };
+    expect(tree.version).toBe(2);
+    const articles = tree.body.filter((n) => n.kind === 'article');
+    expect(articles).toHaveLength(10);
+    const items = (article: number, paragraph = 0) => articles[article]!.children[paragraph]!.children;
+    expect(items(1)).toHaveLength(16);
+    expect(articles[2]!.children).toHaveLength(2);
+    expect(items(2, 1)).toHaveLength(4);
+    expect(items(6)).toHaveLength(8);
+    expect(items(6)[2]!.children.map((s) => s.id)).toEqual(['a7-i3-s1', 'a7-i3-s2', 'a7-i3-s3']);
+    expect(items(7)).toHaveLength(2);
+    expect(tree.tail.filter((u) => u.kind === 'supplementary').map((s) => s.effectiveDate)).toEqual(['2003-10-01', '2019-05-22', '2022-05-26']);
+    expect(tree.tail.filter((u) => u.kind === 'appendix')).toHaveLength(1);
   });
 
   it('answers a hidden document exactly like a missing one', async () => {

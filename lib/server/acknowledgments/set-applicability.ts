@@ -1,5 +1,6 @@
 import 'server-only';
 import { DalError } from '@/lib/domain/errors';
+import { acknowledgmentErrors } from '@/lib/messages/acknowledgment-errors';
 import { commonErrors } from '@/lib/messages/errors';
 import { ZSetApplicabilityInput } from '@/lib/schemas/acknowledgments';
 import { recordEvent } from '@/lib/server/audit/record-event';
@@ -22,8 +23,8 @@ export async function setDocumentApplicability(input: unknown): Promise<{ allSta
     if (!document) throw new DalError('NOT_FOUND', commonErrors.documentNotFound);
     const units = await tx.department.findMany({ where: { code: { in: data.unitCodes } }, select: { id: true, code: true } });
     const missing = data.unitCodes.filter((code) => !units.some((u) => u.code === code));
-    if (missing.length > 0) throw new DalError('INVALID_INPUT', `部局コード「${missing.join('、')}」が見つかりません。`);
-    if (!data.allStaff && units.length === 0) throw new DalError('INVALID_INPUT', '対象の部局を1つ以上選択してください。');
+    if (missing.length > 0) throw new DalError('INVALID_INPUT', acknowledgmentErrors.unknownUnits(missing));
+    if (!data.allStaff && units.length === 0) throw new DalError('INVALID_INPUT', acknowledgmentErrors.noUnitsChosen);
     await tx.documentAckUnit.deleteMany({ where: { documentId: document.id } });
     if (!data.allStaff) await tx.documentAckUnit.createMany({ data: units.map((u) => ({ documentId: document.id, departmentId: u.id })) });
     await tx.document.update({ where: { id: document.id }, data: { ackAllStaff: data.allStaff } });

@@ -100,7 +100,7 @@ export default async function DocumentPage(props: TProps) {
           {view.document.inForce && (
             <div className="mt-4 max-w-[42.5rem]">
               <DownloadLinks
-                href={exportHrefs(view.document.slug, asOf ? { asOf } : {})}
+                href={exportHrefs(view.document.slug, asOf ? { asOf: view.asOf } : {})}
                 what={h.common.revision(view.document.inForce.edition)}
                 {...(excerpt ? { note: x.block.excerptNote } : {})}
               />

@@ -38,6 +38,7 @@ export const ACTIONS = {
   rejectRevisionAction: { page: (slug: string, n = '1') => `/approvals/${slug}/${n}`, state: false },
   confirmRevisionAction: { page: (slug: string, n = '1') => `/approvals/${slug}/${n}`, state: false },
   verifyChainAction: { page: () => '/audit', state: null },
+  acknowledgeRevisionAction: { page: (slug: string) => `/acknowledgments/${slug}`, state: false },
 } as const;
 export type TActionName = keyof typeof ACTIONS;
 

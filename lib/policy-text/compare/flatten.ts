@@ -255,17 +255,20 @@ class Flattener {
       const index = k - from;
       out.push(this.line({ key: `${owner.id}-b${index + 1}`, tier: 'body', depth, label: '', keyLabel: '', num: 0, text: owner.sentences[k] ?? '', children: NO_CHILDREN }, Place.Body, 0, index, 0));
     }
-    this.remarkLines(out, owner.id, owner.remarks, depth);
-    const before = owner.tables.filter((t) => !t.afterChildren);
-    this.tableLines(out, owner.id, before, 0, depth);
+    if (owner.remarks.length > 0) this.remarkLines(out, owner.id, owner.remarks, depth);
+    // most nodes have no table: no filtered copies for them
+    const tables = owner.tables.length > 0;
+    const before = tables ? owner.tables.filter((t) => !t.afterChildren) : owner.tables;
+    if (tables) this.tableLines(out, owner.id, before, 0, depth);
     if (withChildren) for (const child of owner.children) this.child(out, child, childDepth);
-    this.tableLines(
-      out,
-      owner.id,
-      owner.tables.filter((t) => t.afterChildren),
-      before.length,
-      depth,
-    );
+    if (tables)
+      this.tableLines(
+        out,
+        owner.id,
+        owner.tables.filter((t) => t.afterChildren),
+        before.length,
+        depth,
+      );
     return out;
   }
 

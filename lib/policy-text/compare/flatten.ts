@@ -172,14 +172,25 @@ const NO_CHILDREN: LineNode[] = [];
 
 const GROUP_KINDS = new Set<TNode['kind']>(['part', 'chapter', 'section', 'subsection', 'division']);
 
+/** The kinds of place a line stands at, numbered for Idents.line. */
+const Place = { Remark: 1, Remarks: 2, Row: 3, Body: 4, Paragraph: 5, Item: 6, Subitem: 7, Part: 8, Chapter: 9, Section: 10, Subsection: 11, Division: 12 } as const;
+type Place = (typeof Place)[keyof typeof Place];
+
+const GROUP_PLACE: Partial<Record<TNode['kind'], Place>> = { part: Place.Part, chapter: Place.Chapter, section: Place.Section, subsection: Place.Subsection, division: Place.Division };
+const PLACE_NAMES = ['', 'remark', 'remarks', 'row', 'body', 'paragraph', 'item', 'subitem', 'part', 'chapter', 'section', 'subsection', 'division'];
+
+const small = (value: number, limit: number): boolean => Number.isInteger(value) && value >= 0 && value < limit;
+
 /**
  * Numbers standing for "the same place" on both sides (第5条, paragraph ２, sub-item (イ) at depth
  * 2, row 3 of a table), so that what is left unmatched can be paired by number. One instance serves
- * both trees of a comparison; numbers rather than strings, compared in the quadratic steps.
+ * both trees of a comparison; numbers rather than strings, compared in the quadratic steps. Only
+ * their equality matters: equal places get equal numbers, different places different ones.
  */
 export class Idents {
   private readonly ids = new Map<string, number>();
 
+  /** a unit's place (its type and anchor): numbered from 0 up in order of first use */
   of(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -188,6 +199,17 @@ export class Idents {
     }
     return id;
   }
+
+  /**
+   * A line's place: the kind of place, a depth and up to two numbers. Computed, not looked up
+   * (a 500-article deep revision has tens of thousands of lines, each built several times): a
+   * negative number packing the four parts, so it never equals a unit's; parts out of range
+   * (never in practice) fall back to a key numbered like a unit's.
+   */
+  line(place: Place, depth: number, first: number, second: number): number {
+    if (small(depth, 64) && small(first, 0x100000) && small(second, 0x100000)) return -1 - (((place * 64 + depth) * 0x100000 + first) * 0x100000 + second);
+    return this.of(`\u0000${PLACE_NAMES[place]}|${depth}|${first}|${second}`);
+  }
 }
 
 type TContentOwner = { id: string; sentences: readonly string[]; tables: readonly TTable[]; children: readonly TNode[]; remarks: readonly TRemarks[] };
@@ -195,17 +217,17 @@ type TContentOwner = { id: string; sentences: readonly string[]; tables: readonl
 class Flattener {
   constructor(private readonly idents: Idents) {}
 
-  private line(spec: TLineSpec, ident: string): LineNode {
-    return new LineNode(spec, this.idents.of(ident));
+  private line(spec: TLineSpec, place: Place, depth: number, first: number, second: number): LineNode {
+    return new LineNode(spec, this.idents.line(place, depth, first, second));
   }
 
   private remarkLines(out: LineNode[], prefix: string, remarks: readonly TRemarks[], depth: number): void {
     remarks.forEach((block, index) => {
       const key = `${prefix}-r${index + 1}`;
       const children = block.sentences.map((text, k) =>
-        this.line({ key: `${key}-${k + 1}`, tier: 'remark', depth: depth + 1, label: '', keyLabel: '', num: 0, text, children: NO_CHILDREN }, `remark|${k}`),
+        this.line({ key: `${key}-${k + 1}`, tier: 'remark', depth: depth + 1, label: '', keyLabel: '', num: 0, text, children: NO_CHILDREN }, Place.Remark, 0, k, 0),
       );
-      out.push(this.line({ key, tier: 'remark', depth, label: block.label, keyLabel: block.label, num: 0, text: '', children }, `remarks|${index}`));
+      out.push(this.line({ key, tier: 'remark', depth, label: block.label, keyLabel: block.label, num: 0, text: '', children }, Place.Remarks, 0, index, 0));
     });
   }
 
@@ -215,7 +237,7 @@ class Flattener {
       table.rows.forEach((row, r) => {
         const cells = row.cells.map((cell) => cell.text);
         out.push(
-          this.line({ key: `${key}-r${r + 1}`, tier: 'row', depth, label: '', keyLabel: '', num: 0, text: cells.join('\t'), children: NO_CHILDREN, cells, ...(row.header ? { header: true } : {}) }, `row|${t}|${r}`),
+          this.line({ key: `${key}-r${r + 1}`, tier: 'row', depth, label: '', keyLabel: '', num: 0, text: cells.join('\t'), children: NO_CHILDREN, cells, ...(row.header ? { header: true } : {}) }, Place.Row, 0, t, r),
         );
       });
       this.remarkLines(out, key, table.remarks ?? [], depth);
@@ -231,19 +253,22 @@ class Flattener {
     const out: LineNode[] = [];
     for (let k = from; k < owner.sentences.length; k++) {
       const index = k - from;
-      out.push(this.line({ key: `${owner.id}-b${index + 1}`, tier: 'body', depth, label: '', keyLabel: '', num: 0, text: owner.sentences[k] ?? '', children: NO_CHILDREN }, `body|${index}`));
+      out.push(this.line({ key: `${owner.id}-b${index + 1}`, tier: 'body', depth, label: '', keyLabel: '', num: 0, text: owner.sentences[k] ?? '', children: NO_CHILDREN }, Place.Body, 0, index, 0));
     }
-    this.remarkLines(out, owner.id, owner.remarks, depth);
-    const before = owner.tables.filter((t) => !t.afterChildren);
-    this.tableLines(out, owner.id, before, 0, depth);
+    if (owner.remarks.length > 0) this.remarkLines(out, owner.id, owner.remarks, depth);
+    // most nodes have no table: no filtered copies for them
+    const tables = owner.tables.length > 0;
+    const before = tables ? owner.tables.filter((t) => !t.afterChildren) : owner.tables;
+    if (tables) this.tableLines(out, owner.id, before, 0, depth);
     if (withChildren) for (const child of owner.children) this.child(out, child, childDepth);
-    this.tableLines(
-      out,
-      owner.id,
-      owner.tables.filter((t) => t.afterChildren),
-      before.length,
-      depth,
-    );
+    if (tables)
+      this.tableLines(
+        out,
+        owner.id,
+        owner.tables.filter((t) => t.afterChildren),
+        before.length,
+        depth,
+      );
     return out;
   }
 
@@ -255,7 +280,7 @@ class Flattener {
     }
     if (GROUP_KINDS.has(node.kind)) {
       // a group inside an appendix: its heading as a line, then its content
-      out.push(this.line({ key: node.id, tier: 'body', depth: parentDepth, label: node.label, keyLabel: node.label, num: node.num, text: node.title ?? '', children: this.content(node, parentDepth + 1, parentDepth, 0, true) }, `${node.kind}|${node.num}|${node.branch ?? 0}`));
+      out.push(this.line({ key: node.id, tier: 'body', depth: parentDepth, label: node.label, keyLabel: node.label, num: node.num, text: node.title ?? '', children: this.content(node, parentDepth + 1, parentDepth, 0, true) }, GROUP_PLACE[node.kind] as Place, 0, node.num, node.branch ?? 0));
       return;
     }
     const depth = node.kind === 'paragraph' ? 0 : parentDepth + 1;
@@ -264,10 +289,10 @@ class Flattener {
 
   nodeLine(node: TNode, depth: number, label: string, keyLabel: string): LineNode {
     const tier: TLineTier = node.kind === 'subitem' ? 'subitem' : node.kind === 'item' ? 'item' : 'paragraph';
+    const place = tier === 'subitem' ? Place.Subitem : tier === 'item' ? Place.Item : Place.Paragraph;
     // further text of a 項 stays at its depth (an indented paragraph); of a 号 or deeper, one in
     const inner = tier === 'paragraph' ? depth : depth + 1;
-    const ident = `${tier}|${node.depth ?? 0}|${node.num}|${node.branch ?? 0}`;
-    return this.line({ key: node.id, tier, depth, label, keyLabel, num: node.num, text: node.sentences[0] ?? '', children: this.content(node, inner, depth, 1, true) }, ident);
+    return this.line({ key: node.id, tier, depth, label, keyLabel, num: node.num, text: node.sentences[0] ?? '', children: this.content(node, inner, depth, 1, true) }, place, node.depth ?? 0, node.num, node.branch ?? 0);
   }
 
   /** An article's lines: its paragraphs, the first labelled with the article's number. */
@@ -278,7 +303,7 @@ class Flattener {
     if (own) {
       // text straight under the article (no paragraph nodes): one opening paragraph
       const children = this.content({ ...article, children: article.children.filter((c) => c.kind !== 'paragraph') }, 0, 0, 1, true);
-      out.push(this.line({ key: `${article.id}-p1`, tier: 'paragraph', depth: 0, label: article.label, keyLabel: '', num: 1, text: article.sentences[0] ?? '', children }, 'paragraph|0|1|0'));
+      out.push(this.line({ key: `${article.id}-p1`, tier: 'paragraph', depth: 0, label: article.label, keyLabel: '', num: 1, text: article.sentences[0] ?? '', children }, Place.Paragraph, 0, 1, 0));
     }
     article.children.forEach((child, index) => {
       if (child.kind !== 'paragraph') return;
@@ -295,7 +320,7 @@ class Flattener {
   private textUnit(type: TCellKind, anchor: string, label: string, heading: string, texts: readonly string[]): Unit {
     const nodes = (): LineNode[] =>
       texts.map((text, index) =>
-        this.line({ key: `${anchor}-p${index + 1}`, tier: 'paragraph', depth: 0, label: '', keyLabel: '', num: index + 1, text, children: NO_CHILDREN }, `paragraph|0|${index + 1}|0`),
+        this.line({ key: `${anchor}-p${index + 1}`, tier: 'paragraph', depth: 0, label: '', keyLabel: '', num: index + 1, text, children: NO_CHILDREN }, Place.Paragraph, 0, index + 1, 0),
     );
     return this.unit({ type, anchor, label, order: -1, heading, nodes });
   }

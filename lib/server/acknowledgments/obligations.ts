@@ -101,13 +101,14 @@ export function obligationsSql(query: TObligationQuery, columns: Prisma.Sql, tai
              a.document_id, a.slug, a.title, a.number, a.edition, a.effective_date, a.early, a.sort_order,
              (GREATEST(a.asked_from, u.department_since) + a.ack_due_days) AS due_on,
              COALESCE(last.effective_date >= a.threshold_date, false) AS done,
-             last.number AS last_number, last.edition AS last_edition, last.acknowledged_at
+             lr.number AS last_number, lr.edition AS last_edition, last.acknowledged_at
       FROM users u
       LEFT JOIN departments dep ON dep.id = u.department_id
       JOIN ${asksSql(query.documents, query.today)} ON ${appliesAndReadable}
       LEFT JOIN LATERAL (
-        SELECT ak.effective_date, ak.acknowledged_at, r.number, r.edition FROM acknowledgments ak JOIN revisions r ON r.id = ak.revision_id
+        SELECT ak.effective_date, ak.acknowledged_at, ak.revision_id FROM acknowledgments ak
         WHERE ak.document_id = a.document_id AND ak.user_id = u.id ORDER BY ak.effective_date DESC LIMIT 1) last ON true
+      LEFT JOIN revisions lr ON lr.id = last.revision_id
       WHERE u.status = 'ACTIVE' AND (${query.people})
     ) o
     ${stateFilter(query)}

@@ -216,6 +216,13 @@ describe('the managers’ view', () => {
     expect(shimin.documents[0]!.done).toBe(1);
     await db().user.update({ where: { loginId: 'demo-staff-somu' }, data: { departmentId: await departmentId('general-affairs-somu') } });
     expect(done(await check())).toBe(done(before));
+    // the date of joining alone decides whose own due date still lies ahead after a round's: the counts follow it
+    const { departmentSince } = await db().user.findUniqueOrThrow({ where: { loginId: 'demo-staff-somu' }, select: { departmentSince: true } });
+    for (const since of ['2026-11-20', '2026-01-05']) {
+      await db().user.update({ where: { loginId: 'demo-staff-somu' }, data: { departmentSince: new Date(`${since}T00:00:00Z`) } });
+      expect(done(await check())).toBe(done(before));
+    }
+    await db().user.update({ where: { loginId: 'demo-staff-somu' }, data: { departmentSince } });
   });
 
   it('exports only the manager’s scope, as CSV with a BOM, and records the export', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { TAcknowledgmentBoard, TBoardCounts, TBoardDocument, TBoardSeries, TBoardUnitRow } from '@/lib/domain/acknowledgment-board';
+import type { TAcknowledgmentBoard, TBoardDocument, TBoardSeries, TBoardUnitRow } from '@/lib/domain/acknowledgment-board';
 import { DalError } from '@/lib/domain/errors';
 import { acknowledgmentErrors } from '@/lib/messages/acknowledgment-errors';
 import { ZBoardFilter } from '@/lib/schemas/acknowledgments';
@@ -15,12 +15,6 @@ import { boardScope, peopleInUnits, subtree, type TUnit } from '@/lib/server/ack
 export const BOARD_PEOPLE_LIMIT = 200;
 const SERIES_DAYS = 30;
 
-const zero = (): TBoardCounts => ({ done: 0, open: 0, overdue: 0 });
-const add = (into: TBoardCounts, from: TBoardCounts) => {
-  into.done += from.done;
-  into.open += from.open;
-  into.overdue += from.overdue;
-};
 
 function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -69,46 +63,42 @@ export async function getAcknowledgmentBoard(input: unknown): Promise<TAcknowled
   // The city as a whole is counted, never listed person by person: pick a unit to see people.
   const listPeople = resolved.scope === 'unit' || filter.unit !== undefined;
   const cityChart = resolved.scope === 'city' && !filter.unit;
-  const [counts, people, daily] = await Promise.all([
-    countObligations(query),
-    listPeople ? listObligations({ ...query, limit: BOARD_PEOPLE_LIMIT + 1 }) : Promise.resolve([]),
-    cityChart ? countDaily(query) : Promise.resolve(null),
-  ]);
   const unitsById = new Map(scopeUnits.map((u) => [u.id, u]));
 
-  const documents = new Map<string, TBoardDocument>();
-  for (const c of counts) {
-    const doc = documents.get(c.documentId) ?? { slug: c.slug, title: c.title, number: c.number, edition: c.edition, ...zero() };
-    add(doc, c);
-    documents.set(c.documentId, doc);
-  }
-
-  // Group by the unit directly below the selected one (or the 部, for the whole city).
+  // Group by the unit directly below the selected one (or the 部, for the whole city): the database
+  // sums each group's departments, so only the rows shown come back.
   const groupRoot = filter.unit ?? (resolved.scope === 'unit' ? scopeUnits[0]?.id : undefined);
-  const groupOf = (departmentId: string | null): TUnit | null => {
-    let unit = departmentId ? unitsById.get(departmentId) : undefined;
+  const groupOf = (departmentId: string): TUnit | null => {
+    let unit = unitsById.get(departmentId);
     if (!unit) return null;
     if (!groupRoot) return unitsById.get(unit.rootId) ?? null;
     while (unit.parentId && unit.parentId !== groupRoot && unit.id !== groupRoot) unit = unitsById.get(unit.parentId)!;
     return unit;
   };
-  const byUnit = new Map<string, TBoardUnitRow>();
-  for (const c of counts) {
-    const unit = groupOf(c.departmentId);
-    if (!unit) continue;
-    const row = byUnit.get(unit.id) ?? { unitId: unit.id, name: unit.name, ...zero() };
-    add(row, c);
-    byUnit.set(unit.id, row);
+  const groups = new Map<string, string>();
+  for (const unit of scopeUnits) {
+    const group = groupOf(unit.id);
+    if (group) groups.set(unit.id, group.id);
   }
+
+  const [counts, people, daily] = await Promise.all([
+    countObligations(query, groups),
+    listPeople ? listObligations({ ...query, limit: BOARD_PEOPLE_LIMIT + 1 }) : Promise.resolve([]),
+    cityChart ? countDaily(query) : Promise.resolve(null),
+  ]);
+
+  const documents: TBoardDocument[] = counts.documents.map((c) => ({ slug: c.slug, title: c.title, number: c.number, edition: c.edition, done: c.done, open: c.open, overdue: c.overdue }));
   const order = new Map(scopeUnits.map((u, i) => [u.id, i]));
-  const byUnitRows = [...byUnit.values()].sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9));
+  const byUnitRows: TBoardUnitRow[] = counts.groups
+    .map((c) => ({ unitId: c.groupId, name: unitsById.get(c.groupId)!.name, done: c.done, open: c.open, overdue: c.overdue }))
+    .sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9));
 
   return {
     scope: resolved.scope,
     scopeUnitName: resolved.scopeUnitName,
     units: scopeUnits.map((u) => ({ id: u.id, name: u.name, kind: u.kind, depth: u.depth })),
     filter: { unit: filter.unit ?? null, state: filter.state ?? null, document: filter.document ?? null },
-    documents: [...documents.values()],
+    documents,
     byUnit: byUnitRows,
     people: people.slice(0, BOARD_PEOPLE_LIMIT),
     truncated: people.length > BOARD_PEOPLE_LIMIT,

@@ -93,7 +93,7 @@ function stateFilter(query: TObligationQuery): Prisma.Sql {
 }
 
 /** One row per (person, document) that asks, as `o`, filtered by state. */
-function obligationsSql(query: TObligationQuery, columns: Prisma.Sql, tail: Prisma.Sql): Prisma.Sql {
+export function obligationsSql(query: TObligationQuery, columns: Prisma.Sql, tail: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH RECURSIVE ${UNIT_ANCESTORS}
     SELECT ${columns} FROM (
@@ -101,13 +101,14 @@ function obligationsSql(query: TObligationQuery, columns: Prisma.Sql, tail: Pris
              a.document_id, a.slug, a.title, a.number, a.edition, a.effective_date, a.early, a.sort_order,
              (GREATEST(a.asked_from, u.department_since) + a.ack_due_days) AS due_on,
              COALESCE(last.effective_date >= a.threshold_date, false) AS done,
-             last.number AS last_number, last.edition AS last_edition, last.acknowledged_at
+             lr.number AS last_number, lr.edition AS last_edition, last.acknowledged_at
       FROM users u
       LEFT JOIN departments dep ON dep.id = u.department_id
       JOIN ${asksSql(query.documents, query.today)} ON ${appliesAndReadable}
       LEFT JOIN LATERAL (
-        SELECT ak.effective_date, ak.acknowledged_at, r.number, r.edition FROM acknowledgments ak JOIN revisions r ON r.id = ak.revision_id
+        SELECT ak.effective_date, ak.acknowledged_at, ak.revision_id FROM acknowledgments ak
         WHERE ak.document_id = a.document_id AND ak.user_id = u.id ORDER BY ak.effective_date DESC LIMIT 1) last ON true
+      LEFT JOIN revisions lr ON lr.id = last.revision_id
       WHERE u.status = 'ACTIVE' AND (${query.people})
     ) o
     ${stateFilter(query)}
@@ -143,90 +144,104 @@ export async function listObligations(query: TObligationQuery & { limit?: number
   }));
 }
 
-export interface TObligationCount {
-  documentId: string;
-  slug: string;
-  title: string;
-  number: number;
-  edition: number | null;
-  departmentId: string;
+export interface TCounts {
   done: number;
   open: number;
   overdue: number;
 }
 
+export interface TObligationCounts {
+  /** per document the viewer may read that asks anyone in scope, in library order */
+  documents: (TCounts & { documentId: string; slug: string; title: string; number: number; edition: number | null })[];
+  /** per group of departments (the `groups` given), in no particular order */
+  groups: (TCounts & { groupId: string })[];
+}
+
 /**
- * The same figures as listObligations, counted per document and department without visiting
- * every person × document: "done" from acknowledgment_tallies (kept by triggers), "asked" from the
- * number of people per department (per person only for RESTRICTED documents, whose grants may name
- * people and roles), and "open" after the due date only for people who joined their unit since,
- * the only ones whose own due date can still lie ahead.
+ * The same figures as listObligations, counted per document and per group of departments (the
+ * board's rows: the 部, or the units below the one selected) without visiting any person ×
+ * document: "asked" is the number of people per department and date of joining it (per person
+ * only for RESTRICTED documents, whose grants may name people and roles), "done" comes from
+ * acknowledgment_tallies (kept by triggers, per the same department and date), and after a
+ * document's due date "open" is the not-yet-done among those who joined their unit recently
+ * enough to be within their own days; the rest are overdue.
  */
-export async function countObligations(query: Omit<TObligationQuery, 'state'>): Promise<TObligationCount[]> {
+export async function countObligations(query: Omit<TObligationQuery, 'state'>, groups: ReadonlyMap<string, string>): Promise<TObligationCounts> {
+  const rows = await db().$queryRaw<{ document_id: string | null; slug: string | null; title: string | null; number: number | null; edition: number | null; group_id: string | null; eligible: bigint; done: bigint; open: bigint }[]>(countObligationsSql(query, groups));
+  const out: TObligationCounts = { documents: [], groups: [] };
+  for (const row of rows) {
+    const counts = { done: Number(row.done), open: Number(row.open), overdue: Number(row.eligible) - Number(row.done) - Number(row.open) };
+    if (row.document_id) out.documents.push({ documentId: row.document_id, slug: row.slug!, title: row.title!, number: row.number!, edition: row.edition, ...counts });
+    else if (row.group_id) out.groups.push({ groupId: row.group_id, ...counts });
+  }
+  return out;
+}
+
+/** countObligations' one statement (exported for scripts/bench/explain-acks.ts). */
+export function countObligationsSql(query: Omit<TObligationQuery, 'state'>, groups: ReadonlyMap<string, string>): Prisma.Sql {
   const today = query.today;
-  const rows = await db().$queryRaw<{ document_id: string; slug: string; title: string; number: number; edition: number | null; department_id: string; eligible: bigint; done: bigint; recent_open: bigint; campaign_open: boolean }[]>`
+  return Prisma.sql`
     WITH RECURSIVE ${UNIT_ANCESTORS},
     a AS (SELECT * FROM ${asksSql(query.documents, today)}),
     people AS (SELECT u.id, u.department_id, u.roles, u.department_since FROM users u
                WHERE u.status = 'ACTIVE' AND u.department_id IS NOT NULL AND (${query.people})),
-    per_unit AS (SELECT department_id, count(*) AS n FROM people GROUP BY 1),
+    heads AS (SELECT department_id, department_since, count(*) AS n FROM people GROUP BY 1, 2),
     eligible AS (
-      SELECT a.document_id, pu.department_id, pu.n
-      FROM a JOIN per_unit pu ON (a.ack_all_staff OR EXISTS (
+      SELECT a.document_id, h.department_id, h.department_since, h.n
+      FROM a JOIN heads h ON (a.ack_all_staff OR EXISTS (
         SELECT 1 FROM document_ack_units x JOIN unit_ancestors anc ON anc.ancestor = x.department_id
-        WHERE x.document_id = a.document_id AND anc.dept = pu.department_id))
+        WHERE x.document_id = a.document_id AND anc.dept = h.department_id))
       WHERE a.visibility <> 'RESTRICTED'
       UNION ALL
       -- RESTRICTED: the people each grant reaches (by department, name or role) and those who read
       -- everything, joined grant by grant rather than tested person by person
-      SELECT r.document_id, r.department_id, count(*)
+      SELECT r.document_id, r.department_id, r.department_since, count(*)
       FROM (
-        SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id JOIN people u ON u.department_id = g.department_id WHERE a.visibility = 'RESTRICTED'
+        SELECT a.document_id, u.id, u.department_id, u.department_since FROM a JOIN document_grants g ON g.document_id = a.document_id JOIN people u ON u.department_id = g.department_id WHERE a.visibility = 'RESTRICTED'
         UNION
-        SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id JOIN people u ON u.id = g.user_id WHERE a.visibility = 'RESTRICTED'
+        SELECT a.document_id, u.id, u.department_id, u.department_since FROM a JOIN document_grants g ON g.document_id = a.document_id JOIN people u ON u.id = g.user_id WHERE a.visibility = 'RESTRICTED'
         UNION
-        SELECT a.document_id, u.id, u.department_id FROM a JOIN document_grants g ON g.document_id = a.document_id AND g.role IS NOT NULL JOIN people u ON g.role = ANY(u.roles) WHERE a.visibility = 'RESTRICTED'
+        SELECT a.document_id, u.id, u.department_id, u.department_since FROM a JOIN document_grants g ON g.document_id = a.document_id AND g.role IS NOT NULL JOIN people u ON g.role = ANY(u.roles) WHERE a.visibility = 'RESTRICTED'
         UNION
-        SELECT a.document_id, u.id, u.department_id FROM a CROSS JOIN (SELECT * FROM people p WHERE p.roles && ${READ_ALL_ROLES as string[]}::"Role"[] OFFSET 0) u WHERE a.visibility = 'RESTRICTED'
+        SELECT a.document_id, u.id, u.department_id, u.department_since FROM a CROSS JOIN (SELECT * FROM people p WHERE p.roles && ${READ_ALL_ROLES as string[]}::"Role"[] OFFSET 0) u WHERE a.visibility = 'RESTRICTED'
       ) r
       JOIN a ON a.document_id = r.document_id
       WHERE a.ack_all_staff OR EXISTS (
         SELECT 1 FROM document_ack_units x JOIN unit_ancestors anc ON anc.ancestor = x.department_id
         WHERE x.document_id = r.document_id AND anc.dept = r.department_id)
-      GROUP BY 1, 2),
+      GROUP BY 1, 2, 3),
     done AS (
-      SELECT t.document_id, t.department_id, sum(t.people) AS n
+      SELECT t.document_id, t.department_id, t.department_since, sum(t.people) AS n
       FROM acknowledgment_tallies t JOIN a ON a.document_id = t.document_id AND t.effective_date >= a.threshold_date
-      WHERE t.department_id IN (SELECT department_id FROM per_unit)
-      GROUP BY 1, 2),
-    -- only people who joined their unit within the longest due period can still be within their own
-    recent_people AS (SELECT * FROM people u WHERE u.department_since + (SELECT COALESCE(max(ack_due_days), 0) FROM a) >= ${today}::date),
-    recent AS (
-      SELECT a.document_id, u.department_id, count(*) AS n
-      FROM a JOIN recent_people u ON u.department_since + a.ack_due_days >= ${today}::date AND ${appliesAndReadable}
-      WHERE a.asked_from + a.ack_due_days < ${today}::date
-        AND NOT EXISTS (SELECT 1 FROM acknowledgments ak WHERE ak.document_id = a.document_id AND ak.user_id = u.id AND ak.effective_date >= a.threshold_date)
-      GROUP BY 1, 2)
-    SELECT a.document_id, a.slug, a.title, a.number, a.edition, e.department_id, e.n AS eligible,
-           COALESCE(d.n, 0)::bigint AS done, COALESCE(r.n, 0) AS recent_open,
-           (a.asked_from + a.ack_due_days >= ${today}::date) AS campaign_open
-    FROM eligible e JOIN a ON a.document_id = e.document_id
-    LEFT JOIN done d ON d.document_id = e.document_id AND d.department_id = e.department_id
-    LEFT JOIN recent r ON r.document_id = e.document_id AND r.department_id = e.department_id
+      WHERE t.department_id IN (SELECT department_id FROM heads)
+      GROUP BY 1, 2, 3),
+    cells AS (
+      SELECT e.document_id, e.department_id, e.n AS eligible, LEAST(COALESCE(d.n, 0), e.n) AS done,
+             CASE WHEN a.asked_from + a.ack_due_days >= ${today}::date OR e.department_since + a.ack_due_days >= ${today}::date
+                  THEN e.n - LEAST(COALESCE(d.n, 0), e.n) ELSE 0 END AS open
+      FROM eligible e JOIN a ON a.document_id = e.document_id
+      LEFT JOIN done d ON d.document_id = e.document_id AND d.department_id = e.department_id AND d.department_since = e.department_since),
+    grouped AS (
+      SELECT c.document_id, g.group_id, GROUPING(c.document_id) = 0 AS per_document, sum(c.eligible) AS eligible, sum(c.done) AS done, sum(c.open) AS open
+      FROM cells c LEFT JOIN unnest(${[...groups.keys()]}::uuid[], ${[...groups.values()]}::uuid[]) AS g(department_id, group_id) ON g.department_id = c.department_id
+      GROUP BY GROUPING SETS ((c.document_id), (g.group_id)))
+    SELECT CASE WHEN s.per_document THEN s.document_id END AS document_id, a.slug, a.title, a.number, a.edition,
+           CASE WHEN NOT s.per_document THEN s.group_id END AS group_id,
+           s.eligible::bigint AS eligible, s.done::bigint AS done, s.open::bigint AS open
+    FROM grouped s LEFT JOIN a ON s.per_document AND a.document_id = s.document_id
     ORDER BY a.sort_order, a.title`;
-  return rows.map((row) => {
-    const eligible = Number(row.eligible);
-    const done = Math.min(Number(row.done), eligible);
-    const open = row.campaign_open ? eligible - done : Math.min(Number(row.recent_open), eligible - done);
-    return { documentId: row.document_id, slug: row.slug, title: row.title, number: row.number, edition: row.edition, departmentId: row.department_id, done, open, overdue: eligible - done - open };
-  });
 }
 
 /** Acknowledgments per day and 部 (the unit at the time) of the revisions asked about today. */
 export async function countDaily(query: Pick<TObligationQuery, 'documents' | 'today'>): Promise<{ rootUnitId: string; day: string; count: number }[]> {
-  const rows = await db().$queryRaw<{ root_unit_id: string; day: Date; n: bigint }[]>`
+  const rows = await db().$queryRaw<{ root_unit_id: string; day: Date; n: bigint }[]>(countDailySql(query));
+  return rows.map((row) => ({ rootUnitId: row.root_unit_id, day: isoDate(row.day), count: Number(row.n) }));
+}
+
+/** countDaily's statement (exported for scripts/bench/explain-acks.ts). */
+export function countDailySql(query: Pick<TObligationQuery, 'documents' | 'today'>): Prisma.Sql {
+  return Prisma.sql`
     SELECT k.root_unit_id, k.day, sum(k.count) AS n
     FROM acknowledgment_daily k JOIN ${asksSql(query.documents, query.today)} ON a.document_id = k.document_id AND k.effective_date >= a.threshold_date
     GROUP BY 1, 2`;
-  return rows.map((row) => ({ rootUnitId: row.root_unit_id, day: isoDate(row.day), count: Number(row.n) }));
 }

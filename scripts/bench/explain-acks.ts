@@ -9,9 +9,10 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { loadBenchActor } from './bench-actor';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { fullAccessSql } from '../../lib/server/auth/document-access';
-import { ackScopeOf, permissionsOf } from '../../lib/server/auth/permissions';
+import { ackScopeOf } from '../../lib/server/auth/permissions';
 import { todayInJapan } from '../../lib/server/clock';
 import { countDailySql, countObligationsSql, obligationsSql } from '../../lib/server/acknowledgments/obligations';
 
@@ -20,32 +21,14 @@ const { values } = parseArgs({ options: { login: { type: 'string', default: 'ben
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: '-c jit=off' });
 await client.connect();
 try {
-  const { rows } = await client.query(
-    `SELECT u.id, u.login_id, u.display_name, u.roles::text[] AS roles, u.department_id, d.code, d.name
-     FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.login_id = $1`,
-    [values.login],
-  );
-  const user = rows[0];
-  if (!user) throw new Error(`no account ${values.login}`);
-  const actor = {
-    kind: 'user' as const,
-    id: user.id,
-    loginId: user.login_id,
-    displayName: user.display_name,
-    roles: user.roles,
-    departmentId: user.department_id,
-    departmentCode: user.code,
-    departmentName: user.name,
-    sessionId: 'explain',
-    permissions: permissionsOf(user.roles),
-  };
+  const actor = await loadBenchActor(client, values.login);
   const units = (
     await client.query<{ id: string }>(
       `WITH RECURSIVE s AS (SELECT id FROM departments WHERE id = $1 UNION ALL SELECT d.id FROM departments d JOIN s ON d.parent_id = s.id) SELECT id FROM s`,
-      [user.department_id],
+      [actor.departmentId],
     )
   ).rows.map((r) => r.id);
-  const people = ackScopeOf(user.roles) === 'city' ? Prisma.sql`true` : Prisma.sql`u.department_id = ANY(${units}::uuid[])`;
+  const people = ackScopeOf(actor.roles) === 'city' ? Prisma.sql`true` : Prisma.sql`u.department_id = ANY(${units}::uuid[])`;
   const today = todayInJapan();
   // the board's rows: every department under its 部
   const groups = new Map((await client.query<{ id: string; root: string }>(`SELECT id, department_root(id) AS root FROM departments`)).rows.map((r) => [r.id, r.root]));
@@ -56,7 +39,7 @@ try {
       : values.what === 'daily'
         ? countDailySql(query)
         : values.what === 'own'
-          ? obligationsSql({ ...query, people: Prisma.sql`u.id = ${user.id}::uuid` }, Prisma.sql`*`, Prisma.sql`ORDER BY o.sort_order`)
+          ? obligationsSql({ ...query, people: Prisma.sql`u.id = ${actor.id}::uuid` }, Prisma.sql`*`, Prisma.sql`ORDER BY o.sort_order`)
           : obligationsSql(query, Prisma.sql`*`, Prisma.sql`ORDER BY o.sort_order, o.title, o.department_name NULLS LAST, o.display_name, o.user_id LIMIT 201`);
   for (let run = 1; run <= Number(values.runs); run += 1) {
     const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);

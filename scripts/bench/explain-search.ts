@@ -7,8 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { loadBenchActor } from './bench-actor';
 import { parseSearchQuery } from '../../lib/policy-text/search-text';
-import { permissionsOf } from '../../lib/server/auth/permissions';
 import { searchSettingsSql, searchSql } from '../../lib/server/search/search-documents';
 import { BENCH_STAFF } from './generate-corpus';
 
@@ -18,25 +18,7 @@ if (!parsed.ok) throw new Error(`query: ${parsed.error}`);
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
 try {
-  const { rows } = await client.query(
-    `SELECT u.id, u.login_id, u.display_name, u.roles::text[] AS roles, u.department_id, d.code, d.name
-     FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.login_id = $1`,
-    [values.login],
-  );
-  const user = rows[0];
-  if (!user) throw new Error(`no account ${values.login}`);
-  const actor = {
-    kind: 'user' as const,
-    id: user.id,
-    loginId: user.login_id,
-    displayName: user.display_name,
-    roles: user.roles,
-    departmentId: user.department_id,
-    departmentCode: user.code,
-    departmentName: user.name,
-    sessionId: 'explain',
-    permissions: permissionsOf(user.roles),
-  };
+  const actor = await loadBenchActor(client, values.login);
   const sql = searchSql({ actor, terms: parsed.terms, scope: values.scope === 'all' ? 'all' : 'current', kind: null, department: null, page: 1 });
   const settings = searchSettingsSql(false);
   await client.query(settings.text, settings.values);
